@@ -1,0 +1,160 @@
+package vn.hoso.identity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.hoso.units.UnitRegistry;
+
+/**
+ * Puts the identity model in place at start-up, idempotently and in one transaction: the administrator (so the
+ * admin group is never empty), the auditors group, and the officers/leaders groups of every unit in the registry
+ * with what they need in Tasklist. With {@code hoso.demo-accounts} (dev profile only) it also creates the demo
+ * users of the contract, password {@code demo}.
+ */
+@Component
+class IdentityBootstrap implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+    static final String DEMO_PASSWORD = "demo";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final UnitRegistry units;
+    private final TransactionTemplate tx;
+    private final AdminAccount admin;
+    private final boolean demoAccounts;
+
+    IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, UnitRegistry units,
+                      TransactionTemplate tx, AdminAccount admin,
+                      @Value("${hoso.demo-accounts:false}") boolean demoAccounts) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.units = units;
+        this.tx = tx;
+        this.admin = admin;
+        this.demoAccounts = demoAccounts;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        long start = System.nanoTime();
+        tx.executeWithoutResult(status -> {
+            Set<String> groups = new HashSet<>(identity.createGroupQuery().list().stream().map(Group::getId).toList());
+            Set<String> users = new HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
+
+            ensureGroup(groups, Groups.ADMINS, "Quản trị hệ thống", "SYSTEM");
+            for (Resources resource : Resources.values()) {
+                grantOnce(Groups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
+            }
+            ensureUser(users, admin.user(), admin.password(), "Quản trị", "hệ thống");
+            ensureMember(admin.user(), Groups.ADMINS);
+
+            if (ensureGroup(groups, Groups.AUDITORS, "Kiểm toán, thanh tra", "WORKFLOW")) {
+                grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+                grant(Groups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+                grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, Authorization.ANY,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
+                grant(Groups.AUDITORS, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ);
+                grant(Groups.AUDITORS, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
+                        HistoricProcessInstancePermissions.READ);
+                grant(Groups.AUDITORS, Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
+            }
+
+            List<String> codes = units.allCodes();
+            for (String code : codes) {
+                for (String group : List.of(Groups.officers(code), Groups.leaders(code))) {
+                    String label = (group.startsWith("officers.") ? "Cán bộ đơn vị " : "Lãnh đạo đơn vị ") + code;
+                    if (ensureGroup(groups, group, label, "WORKFLOW")) {
+                        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+                        grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
+                    }
+                }
+            }
+
+            if (demoAccounts) {
+                if (ensureUser(users, "auditor", DEMO_PASSWORD, "Kiểm toán", "viên")) {
+                    identity.createMembership("auditor", Groups.AUDITORS);
+                }
+                for (String code : codes) {
+                    if (ensureUser(users, "officer." + code, DEMO_PASSWORD, "Cán bộ", code)) {
+                        identity.createMembership("officer." + code, Groups.officers(code));
+                    }
+                    if (ensureUser(users, "leader." + code, DEMO_PASSWORD, "Lãnh đạo", code)) {
+                        identity.createMembership("leader." + code, Groups.leaders(code));
+                    }
+                }
+            }
+        });
+        log.info("Identity in place ({} ms, demo accounts {})", (System.nanoTime() - start) / 1_000_000,
+                demoAccounts ? "on" : "off");
+    }
+
+    private boolean ensureGroup(Set<String> existing, String id, String name, String type) {
+        if (!existing.add(id)) {
+            return false;
+        }
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType(type);
+        identity.saveGroup(group);
+        return true;
+    }
+
+    private boolean ensureUser(Set<String> existing, String id, String password, String firstName,
+                               String lastName) {
+        if (!existing.add(id)) {
+            return false;
+        }
+        User user = identity.newUser(id);
+        user.setPassword(password);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        identity.saveUser(user);
+        return true;
+    }
+
+    private void ensureMember(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    private void grantOnce(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean present = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!present) {
+            grant(groupId, resource, resourceId, permissions);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,127 @@
+package vn.hoso.identity;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses expressions in engine queries before the engine sees them. The engine's own switch
+ * ({@code enableExpressionsInAdhocQueries=false}) does not cover the {@code orQueries} of a task query, which
+ * Camunda 7 CE still evaluates (an unfixed expression-injection hole), so every query parameter or JSON key
+ * ending in "Expression" is refused on the engine REST API and on the web apps' engine API.
+ */
+class QueryExpressionGuard extends OncePerRequestFilter {
+
+    private static final Pattern EXPRESSION_KEY = Pattern.compile("\"[A-Za-z]*Expression\"\\s*:");
+    private static final int MAX_INSPECTED_BODY = 1 << 20;
+
+    private final ObjectMapper objectMapper;
+
+    QueryExpressionGuard(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        for (String name : request.getParameterMap().keySet()) {
+            if (name.endsWith("Expression")) {
+                refuse(request, response, "Query parameter '" + name + "' is an expression; expressions are not allowed in queries.");
+                return;
+            }
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase().contains("json")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_INSPECTED_BODY + 1);
+        if (body.length > MAX_INSPECTED_BODY) {
+            refuse(request, response, "JSON body too large.");
+            return;
+        }
+        if (EXPRESSION_KEY.matcher(new String(body, StandardCharsets.UTF_8)).find()) {
+            refuse(request, response, "The query contains an expression field; expressions are not allowed in queries.");
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Expressions are not allowed");
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package vn.hoso.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Three filter chains:
+ * <ul>
+ * <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against the Camunda identity, stateless, and the
+ * engine is told the caller so its authorization checks apply;</li>
+ * <li>actuator: health is public, everything else for administrators;</li>
+ * <li>the Camunda web apps: they authenticate with their own session login and protect themselves with their own
+ * CSRF filter; the admin app's setup endpoint (creates an administrator while the admin group is empty) is
+ * blocked.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
+        return new CamundaIdentityAuthenticationProvider(identityService);
+    }
+
+    @Bean
+    ProblemResponses problemResponses(ObjectMapper objectMapper) {
+        return new ProblemResponses(objectMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard(ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new QueryExpressionGuard(objectMapper));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProblemResponses problems)
+            throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Basic auth on every request, no cookies: no CSRF exposure.
+                .csrf(AbstractHttpConfigurer::disable)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http
+                .securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        .anyRequest().hasAuthority(CurrentUser.GROUP_PREFIX + Groups.ADMINS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // The Camunda web apps run their own CSRF prevention filter (XSRF-TOKEN cookie + header).
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /** Matches the whole path, whatever servlet serves it (the engine REST is a Jersey servlet, not Spring MVC). */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+}

@@ -1,0 +1,23 @@
+package vn.hoso.platform;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+    /** Business time zone: dates of cases, deadlines and rollups are days in this zone. */
+    @Bean
+    ZoneId businessZone(@Value("${hoso.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+        return ZoneId.of(zone);
+    }
+
+    @Bean
+    Clock clock(ZoneId businessZone) {
+        return Clock.system(businessZone);
+    }
+}
