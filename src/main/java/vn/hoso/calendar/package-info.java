@@ -1,0 +1,7 @@
+/**
+ * The working-day calendar: deadlines of administrative cases count working days (Monday to Friday, except public
+ * holidays, plus make-up working Saturdays). The holidays are data (tables {@code calendar_year} and
+ * {@code calendar_exception}), loaded into memory. Public surface: {@link vn.hoso.calendar.WorkingCalendar} and
+ * {@link vn.hoso.calendar.NoCalendarDataException}; {@code /api/calendar}.
+ */
+package vn.hoso.calendar;
