@@ -2,10 +2,10 @@ package vn.hoso.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -44,7 +44,8 @@ class SecurityConfiguration {
     FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard(ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new QueryExpressionGuard(objectMapper));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // after Spring Security: anonymous calls get their 401 first
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
 

@@ -1,13 +1,14 @@
 package vn.hoso.platform;
 
-import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class PlatformConfiguration {
 
     /** Business time zone: dates of cases, deadlines and rollups are days in this zone. */
@@ -17,7 +18,7 @@ class PlatformConfiguration {
     }
 
     @Bean
-    Clock clock(ZoneId businessZone) {
-        return Clock.system(businessZone);
+    BusinessClock businessClock(ZoneId businessZone) {
+        return new BusinessClock(businessZone);
     }
 }

@@ -1,0 +1,293 @@
+package vn.hoso.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+import vn.hoso.calendar.WorkingCalendar;
+import vn.hoso.events.CaseEventLog;
+import vn.hoso.events.CaseEventTypes;
+import vn.hoso.events.NewCaseEvent;
+import vn.hoso.identity.CurrentUser;
+import vn.hoso.identity.Groups;
+import vn.hoso.platform.BusinessClock;
+import vn.hoso.platform.EngineAsSystem;
+import vn.hoso.procedures.CaseKind;
+import vn.hoso.procedures.Procedure;
+import vn.hoso.procedures.ProcedureCatalogue;
+import vn.hoso.units.Unit;
+import vn.hoso.units.UnitRegistry;
+
+/**
+ * Receives a case file (POST /api/cases): validates everything before anything is written, then, in one
+ * transaction, stores the case, starts its process instance (business key = caseId) and records
+ * {@code vn.hoso.case.received}.
+ */
+@Service
+class CaseIntake {
+
+    static final String PROCESS_KEY = "hoso-case";
+    static final Set<String> CHANNELS = Set.of("ONLINE", "IN_PERSON", "POST");
+    static final LocalDate EARLIEST = LocalDate.of(2021, 1, 1);
+    private static final Pattern UNIT_CODE = Pattern.compile("\\d{1,10}");
+    private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
+    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+
+    record Received(UUID caseId, String code, CaseStatus status, LocalDate dueDate) {
+    }
+
+    private record Valid(CaseKind kind, Procedure procedure, Unit unit, String channel, String subject,
+                         String applicantName, String applicantIdNumber, OffsetDateTime receivedAt) {
+    }
+
+    private final ProcedureCatalogue catalogue;
+    private final UnitRegistry units;
+    private final RoutePlanner planner;
+    private final WorkingCalendar calendar;
+    private final CaseStore store;
+    private final CaseEventLog eventLog;
+    private final RuntimeService runtimeService;
+    private final EngineAsSystem engine;
+    private final BusinessClock clock;
+
+    CaseIntake(ProcedureCatalogue catalogue, UnitRegistry units, RoutePlanner planner, WorkingCalendar calendar,
+               CaseStore store, CaseEventLog eventLog, RuntimeService runtimeService, EngineAsSystem engine,
+               BusinessClock clock) {
+        this.catalogue = catalogue;
+        this.units = units;
+        this.planner = planner;
+        this.calendar = calendar;
+        this.store = store;
+        this.eventLog = eventLog;
+        this.runtimeService = runtimeService;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Received receive(JsonNode body, CurrentUser caller) {
+        Valid v = validate(body);
+        if (!caller.isAdmin() && !caller.groups().contains(Groups.officers(v.unit().code()))) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "Only officers of unit " + v.unit().code() + " may receive case files there.");
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, p, null);
+        }
+        LocalDate day = v.receivedAt().toLocalDate();
+        Route route = planner.plan(v.procedure(), v.unit(), day);
+        LocalDate dueDate = calendar.addWorkingDays(day, route.totalDays());
+        UUID caseId = UUID.randomUUID();
+        String code = v.unit().code() + "-" + CODE_DATE.format(day) + "-"
+                + String.format("%04d", store.nextSequence(v.unit().code(), day));
+
+        store.insert(caseId, code, v.kind(), v.procedure().code(), v.subject(), v.applicantName(),
+                v.applicantIdNumber(), v.channel(), v.unit().code(), v.unit().tier(), v.receivedAt(), dueDate,
+                route.encode(), caller.userId());
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", caseId.toString());
+        data.put("code", code);
+        data.put("kind", v.kind().name());
+        data.put("procedureCode", v.procedure().code());
+        data.put("unitCode", v.unit().code());
+        data.put("tier", v.unit().tier().name());
+        data.put("channel", v.channel());
+        data.put("receivedAt", v.receivedAt().toString());
+        data.put("dueDate", dueDate.toString());
+        eventLog.append(new NewCaseEvent(caseId.toString(), CaseEventTypes.RECEIVED, v.unit().code(),
+                v.receivedAt(), data));
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseId", caseId.toString());
+        variables.put("caseCode", code);
+        variables.put("subject", v.subject());
+        variables.put("kind", v.kind().name());
+        variables.put("procedureCode", v.procedure().code());
+        variables.put("procedureName", v.procedure().name());
+        variables.put("receivingUnit", v.unit().code());
+        variables.put("dueDate", dueDate.toString());
+        variables.put("apologyAt", apologyTime(dueDate, v.receivedAt()));
+        if (v.applicantName() != null) {
+            variables.put("applicantName", v.applicantName());
+        }
+        engine.run(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(caseId.toString())
+                .setVariables(variables).execute());
+        return new Received(caseId, code, store.state(caseId).status(), dueDate);
+    }
+
+    Date apologyTime(LocalDate dueDate, OffsetDateTime receivedAt) {
+        return Date.from(ApologyTimer.at(calendar, dueDate, receivedAt.toInstant(), clock.zone()));
+    }
+
+    private Valid validate(JsonNode body) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw new InvalidCaseRequest(List.of(error("", "The body must be a JSON object.")));
+        }
+        CaseKind kind = enumField(body, "kind", errors, CaseKind.class);
+        String procedureCode = text(body, "procedureCode", 40, true, errors);
+        String unitCode = text(body, "receivingUnit", 10, true, errors);
+        if (unitCode != null && !UNIT_CODE.matcher(unitCode).matches()) {
+            errors.add(error("receivingUnit", "An official unit code is 1 to 10 digits."));
+            unitCode = null;
+        }
+        String channel = text(body, "channel", 20, true, errors);
+        if (channel != null && !CHANNELS.contains(channel)) {
+            errors.add(error("channel", "Must be one of " + CHANNELS + "."));
+            channel = null;
+        }
+        String subject = text(body, "subject", 500, true, errors);
+        OffsetDateTime receivedAt = receivedAt(body, errors);
+
+        String applicantName = null;
+        String applicantId = null;
+        JsonNode applicant = body.get("applicant");
+        boolean hasApplicant = applicant != null && !applicant.isNull();
+        if (kind == CaseKind.PROCEDURE && !hasApplicant) {
+            errors.add(error("applicant", "A procedure dossier needs its applicant (name, idNumber)."));
+        } else if (kind == CaseKind.WORK && hasApplicant) {
+            errors.add(error("applicant", "A work file has no applicant; personal data is not stored for it."));
+        } else if (hasApplicant) {
+            if (!applicant.isObject()) {
+                errors.add(error("applicant", "Must be an object with name and idNumber."));
+            } else {
+                applicantName = text(applicant, "name", 200, true, errors, "applicant.name");
+                applicantId = text(applicant, "idNumber", 12, true, errors, "applicant.idNumber");
+                if (applicantId != null && !ID_NUMBER.matcher(applicantId).matches()) {
+                    errors.add(error("applicant.idNumber", "A citizen id number is exactly 12 digits."));
+                }
+            }
+        }
+
+        Procedure procedure = null;
+        if (procedureCode != null) {
+            procedure = catalogue.find(procedureCode).orElse(null);
+            if (procedure == null) {
+                errors.add(error("procedureCode", "Unknown procedure '" + procedureCode
+                        + "' (GET /api/procedures lists them)."));
+            } else if (kind != null && procedure.kind() != kind) {
+                errors.add(error("kind", "Procedure " + procedureCode + " is of kind " + procedure.kind() + "."));
+            }
+        }
+        Unit unit = null;
+        if (unitCode != null && receivedAt != null) {
+            LocalDate day = receivedAt.toLocalDate();
+            Optional<Unit> found = units.unitOn(unitCode, day);
+            if (found.isEmpty()) {
+                errors.add(error("receivingUnit", "No unit " + unitCode + " is valid on " + day + "."));
+            } else {
+                unit = found.get();
+                if (procedure != null && !procedure.canStartAt(unit.tier(), units.tiersOn(day))) {
+                    errors.add(error("receivingUnit", "Procedure " + procedure.code() + " cannot be received at a "
+                            + unit.tier() + " unit on " + day + "."));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCaseRequest(errors);
+        }
+        return new Valid(kind, procedure, unit, channel, subject, applicantName, applicantId, receivedAt);
+    }
+
+    private OffsetDateTime receivedAt(JsonNode body, List<Map<String, String>> errors) {
+        JsonNode node = body.get("receivedAt");
+        if (node == null || node.isNull()) {
+            return clock.now();
+        }
+        if (!node.isTextual()) {
+            errors.add(error("receivedAt", "Must be an ISO-8601 instant, e.g. 2025-03-14T08:30:00+07:00."));
+            return null;
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(node.asText()).toInstant();
+            if (instant.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+                errors.add(error("receivedAt", "Cannot be in the future."));
+                return null;
+            }
+            OffsetDateTime at = clock.at(instant);
+            if (at.toLocalDate().isBefore(EARLIEST)) {
+                errors.add(error("receivedAt", "Cases before " + EARLIEST + " cannot be imported."));
+                return null;
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            errors.add(error("receivedAt", "Must be an ISO-8601 instant with offset, e.g. 2025-03-14T08:30:00+07:00."));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E enumField(JsonNode body, String field, List<Map<String, String>> errors,
+                                                   Class<E> type) {
+        String value = text(body, field, 20, true, errors);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(error(field, "Must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + "."));
+            return null;
+        }
+    }
+
+    private static String text(JsonNode body, String field, int max, boolean required,
+                               List<Map<String, String>> errors) {
+        return text(body, field, max, required, errors, field);
+    }
+
+    private static String text(JsonNode body, String field, int max, boolean required,
+                               List<Map<String, String>> errors, String path) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                errors.add(error(path, "Required."));
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(error(path, "Must be a string."));
+            return null;
+        }
+        String value = node.asText().strip();
+        if (value.isEmpty()) {
+            errors.add(error(path, "Must not be blank."));
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(error(path, "At most " + max + " characters."));
+            return null;
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            errors.add(error(path, "Must not contain control characters."));
+            return null;
+        }
+        return value;
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("field", field);
+        e.put("message", message);
+        return e;
+    }
+}

@@ -1,0 +1,172 @@
+package vn.hoso.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.hoso.procedures.CaseKind;
+import vn.hoso.units.Tier;
+
+/** Case files and segments in PostgreSQL; every write joins the caller's (the engine's) transaction. */
+@Repository
+class CaseStore {
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    CaseStore(JdbcTemplate jdbc, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.zone = businessZone;
+    }
+
+    /** State the workflow needs while moving a case (no personal data). */
+    record State(UUID caseId, String code, CaseKind kind, String procedureCode, String channel, String receivingUnit,
+                 Tier receivingTier, LocalDate dueDate, String route, int segmentIndex, CaseStatus status,
+                 String currentUnit, Tier currentTier, String outcome, int supplementationCount,
+                 OffsetDateTime supplementationSince, boolean apologyIssued, boolean nextArrivalElectronic) {
+    }
+
+    int nextSequence(String unitCode, LocalDate day) {
+        return jdbc.queryForObject("""
+                insert into case_code_counter (unit_code, day, last) values (?, ?, 1)
+                on conflict (unit_code, day) do update set last = case_code_counter.last + 1
+                returning last""", Integer.class, unitCode, day);
+    }
+
+    void insert(UUID caseId, String code, CaseKind kind, String procedureCode, String subject, String applicantName,
+                String applicantIdNumber, String channel, String receivingUnit, Tier receivingTier,
+                OffsetDateTime receivedAt, LocalDate dueDate, String route, String createdBy) {
+        jdbc.update("""
+                insert into case_file (case_id, code, kind, procedure_code, subject, applicant_name,
+                    applicant_id_number, channel, receiving_unit, receiving_tier, received_at, due_date, route,
+                    status, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                caseId, code, kind.name(), procedureCode, subject, applicantName, applicantIdNumber, channel,
+                receivingUnit, receivingTier.name(), receivedAt, dueDate, route, CaseStatus.RECEIVED.name(),
+                createdBy);
+    }
+
+    State state(UUID caseId) {
+        return jdbc.queryForObject("""
+                select case_id, code, kind, procedure_code, channel, receiving_unit, receiving_tier, due_date, route,
+                       segment_index, status, current_unit, current_tier, outcome, supplementation_count,
+                       supplementation_since, apology_issued, next_arrival_electronic
+                  from case_file where case_id = ? for update""",
+                (rs, i) -> new State(rs.getObject("case_id", UUID.class), rs.getString("code"),
+                        CaseKind.valueOf(rs.getString("kind")), rs.getString("procedure_code"),
+                        rs.getString("channel"), rs.getString("receiving_unit"),
+                        Tier.valueOf(rs.getString("receiving_tier")), rs.getObject("due_date", LocalDate.class),
+                        rs.getString("route"), rs.getInt("segment_index"),
+                        CaseStatus.valueOf(rs.getString("status")), rs.getString("current_unit"),
+                        tier(rs, "current_tier"), rs.getString("outcome"), rs.getInt("supplementation_count"),
+                        time(rs, "supplementation_since"), rs.getBoolean("apology_issued"),
+                        rs.getBoolean("next_arrival_electronic")),
+                caseId);
+    }
+
+    void moveTo(UUID caseId, int segmentIndex, String unitCode, Tier tier, CaseStatus status) {
+        jdbc.update("update case_file set segment_index = ?, current_unit = ?, current_tier = ?, status = ? "
+                + "where case_id = ?", segmentIndex, unitCode, tier.name(), status.name(), caseId);
+    }
+
+    void setStatus(UUID caseId, CaseStatus status) {
+        jdbc.update("update case_file set status = ? where case_id = ?", status.name(), caseId);
+    }
+
+    void setNextArrivalElectronic(UUID caseId, boolean electronic) {
+        jdbc.update("update case_file set next_arrival_electronic = ? where case_id = ?", electronic, caseId);
+    }
+
+    void supplementationRequested(UUID caseId, OffsetDateTime at) {
+        jdbc.update("""
+                update case_file set supplementation_count = supplementation_count + 1,
+                       supplementation_since = ?, status = ? where case_id = ?""",
+                at, CaseStatus.SUPPLEMENTATION_REQUESTED.name(), caseId);
+    }
+
+    void supplementationReceived(UUID caseId, LocalDate newDueDate) {
+        jdbc.update("""
+                update case_file set supplementation_since = null, due_date = ?, status = ? where case_id = ?""",
+                newDueDate, CaseStatus.PROCESSING.name(), caseId);
+    }
+
+    void apologyIssued(UUID caseId, LocalDate newDueDate) {
+        jdbc.update("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
+    }
+
+    void resolve(UUID caseId, String outcome, String timeliness, OffsetDateTime at, CaseStatus status) {
+        jdbc.update("update case_file set outcome = ?, timeliness = ?, resolved_at = ?, status = ? where case_id = ?",
+                outcome, timeliness, at, status.name(), caseId);
+    }
+
+    void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
+                     boolean arrivedElectronically) {
+        jdbc.update("""
+                insert into case_segment (case_id, segment_no, unit_code, tier, opened_at, arrived_electronically)
+                values (?, ?, ?, ?, ?, ?)""", caseId, segmentNo, unitCode, tier.name(), at, arrivedElectronically);
+    }
+
+    /** Counts a completed step in the case's open segment; false when no segment is open. */
+    boolean countStep(UUID caseId, boolean paper) {
+        return jdbc.update("""
+                update case_segment set steps = steps + 1, paper_steps = paper_steps + ?
+                 where case_id = ? and closed_at is null""", paper ? 1 : 0, caseId) > 0;
+    }
+
+    /** A segment that arrived on paper can still be digitized at reception (an electronic receive step). */
+    void markArrivedElectronically(UUID caseId) {
+        jdbc.update("update case_segment set arrived_electronically = true where case_id = ? and closed_at is null",
+                caseId);
+    }
+
+    Optional<CaseFile.Segment> closeSegment(UUID caseId, OffsetDateTime at, String result) {
+        return jdbc.query("""
+                update case_segment set closed_at = ?, result = ? where case_id = ? and closed_at is null
+                returning segment_no, unit_code, tier, opened_at, closed_at, steps, paper_steps,
+                          arrived_electronically, result""",
+                (rs, i) -> segment(rs), at, result, caseId).stream().findFirst();
+    }
+
+    Optional<CaseFile> find(UUID caseId) {
+        List<CaseFile.Segment> segments = jdbc.query("""
+                select segment_no, unit_code, tier, opened_at, closed_at, steps, paper_steps, arrived_electronically,
+                       result from case_segment where case_id = ? order by segment_no""",
+                (rs, i) -> segment(rs), caseId);
+        return jdbc.query("select * from case_file where case_id = ?", (rs, i) -> new CaseFile(
+                rs.getObject("case_id", UUID.class), rs.getString("code"), CaseKind.valueOf(rs.getString("kind")),
+                rs.getString("procedure_code"), rs.getString("subject"),
+                rs.getString("applicant_name") == null ? null
+                        : new CaseFile.Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number")),
+                rs.getString("channel"), rs.getString("receiving_unit"), Tier.valueOf(rs.getString("receiving_tier")),
+                time(rs, "received_at"), rs.getObject("due_date", LocalDate.class),
+                CaseStatus.valueOf(rs.getString("status")), rs.getString("current_unit"), tier(rs, "current_tier"),
+                rs.getString("outcome"), rs.getString("timeliness"), time(rs, "resolved_at"),
+                rs.getInt("supplementation_count"), rs.getBoolean("apology_issued"), segments), caseId)
+                .stream().findFirst();
+    }
+
+    private CaseFile.Segment segment(ResultSet rs) throws SQLException {
+        return new CaseFile.Segment(rs.getInt("segment_no"), rs.getString("unit_code"),
+                Tier.valueOf(rs.getString("tier")), time(rs, "opened_at"), time(rs, "closed_at"),
+                rs.getInt("steps"), rs.getInt("paper_steps"), rs.getBoolean("arrived_electronically"),
+                rs.getString("result"));
+    }
+
+    private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant().atZone(zone).toOffsetDateTime();
+    }
+
+    private static Tier tier(ResultSet rs, String column) throws SQLException {
+        String t = rs.getString(column);
+        return t == null ? null : Tier.valueOf(t);
+    }
+}

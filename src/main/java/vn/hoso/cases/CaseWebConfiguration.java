@@ -1,0 +1,25 @@
+package vn.hoso.cases;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.hoso.platform.BusinessClock;
+import vn.hoso.platform.EngineAsSystem;
+
+@Configuration(proxyBeanMethods = false)
+class CaseWebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<StepInputGuard> stepInputGuard(TaskService taskService, CaseFiles cases,
+                                                          EngineAsSystem engine, BusinessClock clock,
+                                                          ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(
+                new StepInputGuard(taskService, cases, engine, clock, objectMapper));
+        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
+        return registration;
+    }
+}

@@ -1,0 +1,81 @@
+package vn.hoso.cases;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * What a step accepts when it is completed: {@code mode} on every step, {@code outcome} on deciding steps (the
+ * first listed is the normal path, taken when none is given), {@code newAppointmentDate} on the apology.
+ * Checked before the engine is called (400 for the REST APIs) and again inside the engine transaction.
+ */
+final class StepRules {
+
+    static final Set<String> MODES = Set.of("ELECTRONIC", "PAPER");
+    static final Map<String, List<String>> OUTCOMES = Map.of(
+            "receive", List.of("ACCEPT", "REJECT"),
+            "appraise", List.of("APPROVE", "SUPPLEMENT", "REJECT", "WITHDRAW"),
+            "awaitSupplement", List.of("SUPPLIED", "WITHDRAW"),
+            "approve", List.of("APPROVE", "REJECT"));
+    static final String APOLOGY = "apology";
+
+    private StepRules() {
+    }
+
+    static String mode(Object mode) {
+        if (mode == null || "".equals(mode)) {
+            return "ELECTRONIC";
+        }
+        if (!(mode instanceof String s) || !MODES.contains(s)) {
+            throw new BadUserRequestException("mode must be ELECTRONIC or PAPER, not '" + mode + "'.");
+        }
+        return s;
+    }
+
+    static String outcome(String step, Object outcome) {
+        List<String> allowed = OUTCOMES.get(step);
+        boolean absent = outcome == null || "".equals(outcome);
+        if (allowed == null) {
+            if (!absent) {
+                throw new BadUserRequestException("Step '" + step + "' takes no outcome.");
+            }
+            return null;
+        }
+        if (absent) {
+            return allowed.get(0);
+        }
+        if (!(outcome instanceof String s) || !allowed.contains(s)) {
+            throw new BadUserRequestException("outcome of step '" + step + "' must be one of " + allowed
+                    + ", not '" + outcome + "'.");
+        }
+        return s;
+    }
+
+    /** The new appointment date of an apology (Mẫu 04): required, and after the current one. */
+    static LocalDate newAppointmentDate(Object value, LocalDate currentDue, ZoneId zone) {
+        LocalDate date;
+        try {
+            if (value instanceof Date d) {
+                date = d.toInstant().atZone(zone).toLocalDate();
+            } else if (value instanceof String s && s.length() >= 10) {
+                date = LocalDate.parse(s.substring(0, 10));
+            } else {
+                throw new DateTimeParseException("missing", String.valueOf(value), 0);
+            }
+        } catch (DateTimeParseException e) {
+            throw new BadUserRequestException("newAppointmentDate is required (YYYY-MM-DD): the new appointment date "
+                    + "given to the applicant in the apology (Mẫu 04).");
+        }
+        if (!date.isAfter(currentDue)) {
+            throw new BadUserRequestException("newAppointmentDate must be after the current appointment date "
+                    + currentDue + ".");
+        }
+        return date;
+    }
+}

@@ -1,0 +1,96 @@
+package vn.hoso.cases;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import vn.hoso.calendar.WorkingCalendar;
+import vn.hoso.platform.BusinessClock;
+import vn.hoso.platform.EngineAsSystem;
+
+/**
+ * The shared Tasklist filters every user sees. Expressions are disabled in stored queries (a security
+ * requirement), so the filters cannot say "my groups" or "now + 2 days": "Việc của đơn vị tôi" lists every task the
+ * user may see — and Camunda's authorizations restrict that to the tasks of their own unit's groups — and the
+ * date filters are rewritten with fixed dates every few minutes.
+ */
+@Component
+class TasklistFilters {
+
+    static final String MY_UNIT = "Việc của đơn vị tôi";
+    static final String DUE_SOON = "Sắp đến hạn";
+    static final String OVERDUE = "Quá hạn";
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+    private final EngineAsSystem engine;
+    private final WorkingCalendar calendar;
+    private final BusinessClock clock;
+
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+                    EngineAsSystem engine, WorkingCalendar calendar, BusinessClock clock) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+        this.engine = engine;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void install() {
+        refresh();
+    }
+
+    @Scheduled(fixedDelayString = "${hoso.tasklist.filter-refresh:PT5M}", initialDelayString = "PT5M")
+    public void refresh() {
+        engine.run(() -> {
+            LocalDate today = clock.today();
+            Date startOfToday = at(today, LocalTime.MIDNIGHT);
+            Date inTwoWorkingDays = at(calendar.addWorkingDays(today, 2), LocalTime.of(23, 59));
+            save(MY_UNIT, -10, "Mọi việc đang chờ các nhóm của bạn (đơn vị bạn công tác), hạn gần nhất trước",
+                    tasks.createTaskQuery().orderByDueDate().asc());
+            save(DUE_SOON, -5, "Việc đến hạn trong 2 ngày làm việc tới",
+                    tasks.createTaskQuery().dueAfter(startOfToday).dueBefore(inTwoWorkingDays).orderByDueDate().asc());
+            save(OVERDUE, 0, "Việc đã quá ngày hẹn trả",
+                    tasks.createTaskQuery().dueBefore(startOfToday).orderByDueDate().asc());
+        });
+    }
+
+    private void save(String name, int priority, String description, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        boolean created = filter == null;
+        if (created) {
+            filter = filters.newTaskFilter(name);
+        }
+        filter.setQuery(query);
+        filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filters.saveFilter(filter);
+        if (created) {
+            Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            everyone.setUserId(Authorization.ANY);
+            everyone.setResource(Resources.FILTER);
+            everyone.setResourceId(filter.getId());
+            everyone.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(everyone);
+        }
+    }
+
+    private Date at(LocalDate day, LocalTime time) {
+        return Date.from(day.atTime(time).atZone(clock.zone()).toInstant());
+    }
+}

@@ -1,0 +1,44 @@
+package vn.hoso.procedures;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.hoso.units.Tier;
+import vn.hoso.units.UnitRegistry;
+
+@RestController
+class ProcedureController {
+
+    private final ProcedureCatalogue catalogue;
+    private final UnitRegistry units;
+    private final ZoneId businessZone;
+
+    ProcedureController(ProcedureCatalogue catalogue, UnitRegistry units, ZoneId businessZone) {
+        this.catalogue = catalogue;
+        this.units = units;
+        this.businessZone = businessZone;
+    }
+
+    record ProcedureView(String code, String name, CaseKind kind, List<Tier> receivingTiers,
+                         List<Procedure.Leg> route, int totalDays, Map<Tier, Integer> statutoryDays) {
+    }
+
+    /** The catalogue as it applies on {@code date} (default today): the route adapts to the tiers in force. */
+    @GetMapping("/api/procedures")
+    List<ProcedureView> procedures(@RequestParam(required = false)
+                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        List<Tier> tiers = units.tiersOn(date != null ? date : LocalDate.now(businessZone));
+        return catalogue.all().stream().map(p -> {
+            List<Tier> receiving = ProcedureCatalogue.receivingTiers(p, tiers);
+            Tier first = receiving.get(receiving.size() - 1);
+            return new ProcedureView(p.code(), p.name(), p.kind(), receiving, p.legs(first, tiers),
+                    p.totalDays(first, tiers), p.days());
+        }).toList();
+    }
+}

@@ -1,0 +1,289 @@
+package vn.hoso.cases;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.hoso.infra.Http;
+import vn.hoso.infra.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hoso.cases.CaseDriver.clockAt;
+import static vn.hoso.cases.CaseDriver.procedure;
+
+/** Cases driven end to end through the real engine, as officers and leaders do it. */
+@IntegrationTest
+class CaseWorkflowTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
+    CaseDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        driver = new CaseDriver(new Http(port), taskService);
+    }
+
+    @AfterEach
+    void resetClock() {
+        CaseDriver.resetClock();
+    }
+
+    @Test
+    void aCommuneOnlyCaseIsReceivedProcessedAndReturnedAtTheCommune() {
+        clockAt("2026-03-10T08:00:00+07:00");
+        String caseId = driver.receive(procedure("BIRTH_REG", "10507", "IN_PERSON"));
+        JsonNode received = driver.caseFile(caseId, "officer.10507");
+        assertThat(received.get("code").asText()).matches("10507-260310-\\d{4}");
+        assertThat(received.get("dueDate").asText()).isEqualTo("2026-03-11");
+        assertThat(received.get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(received.get("currentUnit").asText()).isEqualTo("10507");
+        assertThat(received.get("currentTier").asText()).isEqualTo("COMMUNE");
+
+        Task receive = driver.task(caseId, "receive");
+        assertThat(driver.candidateGroups(receive)).containsExactly("officers.10507");
+        assertThat(receive.getDueDate()).isNotNull();
+        driver.complete(caseId, "receive", "officer.10507");
+        driver.complete(caseId, "appraise", "officer.10507");
+        assertThat(driver.candidateGroups(driver.task(caseId, "approve"))).containsExactly("leaders.10507");
+        driver.complete(caseId, "approve", "leader.10507");
+        driver.complete(caseId, "issue", "officer.10507");
+        driver.complete(caseId, "returnResult", "officer.10507");
+
+        JsonNode done = driver.caseFile(caseId, "officer.10507");
+        assertThat(done.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(done.get("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(done.get("timeliness").asText()).isEqualTo("EARLY");
+        assertThat(done.get("segments")).hasSize(1);
+        JsonNode segment = done.get("segments").get(0);
+        assertThat(segment.get("steps").asInt()).isEqualTo(5);
+        assertThat(segment.get("paperSteps").asInt()).isZero();
+        assertThat(segment.get("processedOnline").asBoolean()).isTrue();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey("hoso-case").finished().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseClimbsCommuneDistrictProvinceAndIsReturnedAtTheReceivingCommune() {
+        clockAt("2025-03-14T09:00:00+07:00");
+        String caseId = driver.receive(procedure("MERIT_ALLOWANCE", "10663", "ONLINE"));
+
+        driver.complete(caseId, "receive", "officer.10663");
+        driver.complete(caseId, "appraise", "officer.10663");
+        driver.complete(caseId, "approve", "leader.10663");
+        assertThat(driver.candidateGroups(driver.task(caseId, "forward"))).containsExactly("officers.10663");
+        driver.complete(caseId, "forward", "officer.10663");
+
+        Task atDistrict = driver.task(caseId, "appraise");
+        assertThat(driver.candidateGroups(atDistrict)).containsExactly("officers.288");
+        assertThat(driver.caseFile(caseId, "officer.288").get("currentTier").asText()).isEqualTo("DISTRICT");
+        // the commune's officer cannot work the district's task
+        assertThat(driver.tryComplete(caseId, "appraise", "officer.10663", Map.of()).statusCode()).isIn(403, 404);
+        driver.complete(caseId, "appraise", "officer.288", Map.of("mode", "PAPER"));
+        driver.complete(caseId, "approve", "leader.288");
+        driver.complete(caseId, "forward", "officer.288");
+
+        assertThat(driver.candidateGroups(driver.task(caseId, "appraise"))).containsExactly("officers.30");
+        driver.complete(caseId, "appraise", "officer.30");
+        assertThat(driver.candidateGroups(driver.task(caseId, "approve"))).containsExactly("leaders.30");
+        driver.complete(caseId, "approve", "leader.30");
+        driver.complete(caseId, "issue", "officer.30");
+
+        Task returnTask = driver.task(caseId, "returnAtReceivingUnit");
+        assertThat(driver.candidateGroups(returnTask)).containsExactly("officers.10663");
+        driver.complete(caseId, "returnAtReceivingUnit", "officer.10663");
+
+        JsonNode done = driver.caseFile(caseId, "auditor");
+        assertThat(done.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(done.get("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(done.get("applicant").isNull()).as("auditors do not see personal data").isTrue();
+        assertThat(done.get("segments")).extracting(s -> s.get("unitCode").asText() + "/" + s.get("tier").asText()
+                        + "/" + s.get("result").asText())
+                .containsExactly("10663/COMMUNE/FORWARDED", "288/DISTRICT/FORWARDED", "30/PROVINCE/ISSUED",
+                        "10663/COMMUNE/RETURNED");
+        assertThat(done.get("segments")).extracting(s -> s.get("processedOnline").asBoolean())
+                .containsExactly(true, false, true, true);
+        assertThat(driver.openTasks(caseId)).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
+    }
+
+    @Test
+    void afterTheReformACaseNeverVisitsADistrict() {
+        clockAt("2025-08-05T10:00:00+07:00");
+        String land = driver.receive(procedure("LAND_FIRST_CERT", "10507", "ONLINE"));
+        // commune 5 + district 15 = 20 working days, all at the commune now; 1–2/9/2025 are National Day holidays
+        assertThat(driver.caseFile(land, "officer.10507").get("dueDate").asText()).isEqualTo("2025-09-04");
+        driver.complete(land, "receive", "officer.10507");
+        driver.complete(land, "appraise", "officer.10507");
+        driver.complete(land, "approve", "leader.10507");
+        driver.complete(land, "issue", "officer.10507");
+        driver.complete(land, "returnResult", "officer.10507");
+        assertThat(driver.caseFile(land, "officer.10507").get("segments"))
+                .extracting(s -> s.get("tier").asText()).containsExactly("COMMUNE");
+
+        String merit = driver.receive(procedure("MERIT_ALLOWANCE", "10507", "ONLINE"));
+        driver.complete(merit, "receive", "officer.10507");
+        driver.complete(merit, "appraise", "officer.10507");
+        driver.complete(merit, "approve", "leader.10507");
+        driver.complete(merit, "forward", "officer.10507");
+        assertThat(driver.candidateGroups(driver.task(merit, "appraise"))).containsExactly("officers.31");
+        driver.complete(merit, "appraise", "officer.31");
+        driver.complete(merit, "approve", "leader.31");
+        driver.complete(merit, "issue", "officer.31");
+        driver.complete(merit, "returnAtReceivingUnit", "officer.10507");
+        assertThat(driver.caseFile(merit, "auditor").get("segments"))
+                .extracting(s -> s.get("unitCode").asText() + "/" + s.get("tier").asText())
+                .containsExactly("10507/COMMUNE", "31/PROVINCE", "10507/COMMUNE");
+    }
+
+    @Test
+    void supplementationPausesTheClockOnceAndASecondRequestMakesTheCaseLate() {
+        clockAt("2026-04-06T08:00:00+07:00"); // Monday
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10525", "IN_PERSON"));
+        assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-09");
+        driver.complete(caseId, "receive", "officer.10525");
+        driver.complete(caseId, "appraise", "officer.10525", Map.of("outcome", "SUPPLEMENT"));
+        assertThat(driver.caseFile(caseId, "officer.10525").get("status").asText())
+                .isEqualTo("SUPPLEMENTATION_REQUESTED");
+
+        clockAt("2026-04-10T09:00:00+07:00"); // Friday: waited Tue, Wed, Thu, Fri = 4 working days
+        driver.complete(caseId, "awaitSupplement", "officer.10525");
+        JsonNode afterFirst = driver.caseFile(caseId, "officer.10525");
+        assertThat(afterFirst.get("dueDate").asText()).isEqualTo("2026-04-15");
+        assertThat(afterFirst.get("supplementationCount").asInt()).isEqualTo(1);
+
+        driver.complete(caseId, "appraise", "officer.10525", Map.of("outcome", "SUPPLEMENT"));
+        driver.complete(caseId, "awaitSupplement", "officer.10525"); // same day: no working day waited
+        assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-15");
+        driver.complete(caseId, "appraise", "officer.10525");
+        driver.complete(caseId, "approve", "leader.10525");
+        driver.complete(caseId, "issue", "officer.10525");
+        driver.complete(caseId, "returnResult", "officer.10525");
+
+        JsonNode done = driver.caseFile(caseId, "officer.10525");
+        assertThat(done.get("supplementationCount").asInt()).isEqualTo(2);
+        assertThat(done.get("timeliness").asText()).as("finished before the date, but asked twice").isEqualTo("LATE");
+    }
+
+    @Test
+    void rejectionAtAppraisalEndsTheCase() {
+        clockAt("2026-05-04T08:00:00+07:00");
+        String caseId = driver.receive(procedure("CERT_COPY", "10507", "IN_PERSON"));
+        driver.complete(caseId, "receive", "officer.10507");
+        driver.complete(caseId, "appraise", "officer.10507", Map.of("outcome", "REJECT"));
+        JsonNode done = driver.caseFile(caseId, "officer.10507");
+        assertThat(done.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(done.get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(driver.openTasks(caseId)).isEmpty();
+    }
+
+    @Test
+    void refusalAtReceptionAndRejectionByTheLeaderEndTheCase() {
+        clockAt("2026-05-04T08:00:00+07:00");
+        String refused = driver.receive(procedure("DEATH_REG", "10507", "IN_PERSON"));
+        driver.complete(refused, "receive", "officer.10507", Map.of("outcome", "REJECT"));
+        assertThat(driver.caseFile(refused, "officer.10507").get("outcome").asText()).isEqualTo("REJECTED");
+
+        String notApproved = driver.receive(procedure("DEATH_REG", "10507", "IN_PERSON"));
+        driver.complete(notApproved, "receive", "officer.10507");
+        driver.complete(notApproved, "appraise", "officer.10507");
+        driver.complete(notApproved, "approve", "leader.10507", Map.of("outcome", "REJECT"));
+        assertThat(driver.caseFile(notApproved, "officer.10507").get("status").asText()).isEqualTo("REJECTED");
+        assertThat(driver.openTasks(notApproved)).isEmpty();
+    }
+
+    @Test
+    void theApplicantCanWithdrawWhileSupplementing() {
+        clockAt("2026-05-04T08:00:00+07:00");
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "ONLINE"));
+        driver.complete(caseId, "receive", "officer.10507");
+        driver.complete(caseId, "appraise", "officer.10507", Map.of("outcome", "SUPPLEMENT"));
+        driver.complete(caseId, "awaitSupplement", "officer.10507", Map.of("outcome", "WITHDRAW"));
+        JsonNode done = driver.caseFile(caseId, "officer.10507");
+        assertThat(done.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(done.get("outcome").asText()).isEqualTo("WITHDRAWN");
+        assertThat(driver.openTasks(caseId)).isEmpty();
+    }
+
+    @Test
+    void anOverdueCaseGetsTheApologyTaskAndCountsAsLate() {
+        clockAt("2026-06-01T08:00:00+07:00"); // Monday; CERT_COPY: 1 working day → due Tuesday 2026-06-02
+        String caseId = driver.receive(procedure("CERT_COPY", "10507", "IN_PERSON"));
+        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-06-02");
+        Job timer = apologyTimer(caseId);
+        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(
+                java.time.OffsetDateTime.parse("2026-06-01T15:00:00+07:00").toInstant()));
+        driver.complete(caseId, "receive", "officer.10507");
+
+        managementService.executeJob(timer.getId());
+        Task apology = driver.task(caseId, "apology");
+        assertThat(driver.candidateGroups(apology)).containsExactly("officers.10507");
+        var missingDate = driver.tryComplete(caseId, "apology", "officer.10507", Map.of());
+        assertThat(missingDate.statusCode()).isEqualTo(400);
+        driver.complete(caseId, "apology", "officer.10507", Map.of("newAppointmentDate", "2026-06-05"));
+        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-06-05");
+
+        driver.complete(caseId, "appraise", "officer.10507");
+        driver.complete(caseId, "approve", "leader.10507");
+        driver.complete(caseId, "issue", "officer.10507");
+        driver.complete(caseId, "returnResult", "officer.10507");
+        JsonNode done = driver.caseFile(caseId, "officer.10507");
+        assertThat(done.get("apologyIssued").asBoolean()).isTrue();
+        assertThat(done.get("timeliness").asText()).isEqualTo("LATE");
+    }
+
+    @Test
+    void aCaseReceivedOnTheFridayBeforeTetIsDueAfterTheHoliday() {
+        clockAt("2025-01-24T10:00:00+07:00"); // Friday; Tết 2025 days off: Sat 25/1 – Sun 2/2
+        String caseId = driver.receive(procedure("BIZ_HOUSEHOLD", "288", "IN_PERSON"));
+        assertThat(driver.caseFile(caseId, "officer.288").get("dueDate").asText()).isEqualTo("2025-02-05");
+    }
+
+    @Test
+    void stepsRecordHowTheyWereDoneAndRefuseBadModesAndOutcomes() {
+        clockAt("2026-05-04T08:00:00+07:00");
+        String caseId = driver.receive(procedure("BIRTH_REG", "10507", "POST"));
+        var badMode = driver.tryComplete(caseId, "receive", "officer.10507", Map.of("mode", "FAX"));
+        assertThat(badMode.statusCode()).isEqualTo(400);
+        var badOutcome = driver.tryComplete(caseId, "receive", "officer.10507", Map.of("outcome", "MAYBE"));
+        assertThat(badOutcome.statusCode()).isEqualTo(400);
+        assertThat(driver.task(caseId, "receive")).as("the task is still open").isNotNull();
+
+        driver.complete(caseId, "receive", "officer.10507", Map.of("mode", "PAPER"));
+        driver.complete(caseId, "appraise", "officer.10507");
+        JsonNode segment = driver.caseFile(caseId, "officer.10507").get("segments").get(0);
+        assertThat(segment.get("steps").asInt()).isEqualTo(2);
+        assertThat(segment.get("paperSteps").asInt()).isEqualTo(1);
+        assertThat(segment.get("arrivedElectronically").asBoolean()).as("posted and not digitized").isFalse();
+        var noOutcomeHere = driver.tryComplete(caseId, "approve", "leader.10507", Map.of("outcome", "SUPPLEMENT"));
+        assertThat(noOutcomeHere.statusCode()).isEqualTo(400);
+    }
+
+    private Job apologyTimer(String caseId) {
+        String main = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey("hoso-case").singleResult().getId();
+        List<Job> timers = managementService.createJobQuery().processInstanceId(main).timers().list();
+        assertThat(timers).hasSize(1);
+        return timers.get(0);
+    }
+}
