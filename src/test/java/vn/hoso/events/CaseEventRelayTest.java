@@ -187,6 +187,30 @@ class CaseEventRelayTest {
         }
     }
 
+    /** Committed but not yet sent when the node stops (as after a crash between commit and send): the events wait in
+     * the outbox and are sent, in order, when a relay runs again. */
+    @Test
+    void eventsCommittedWhileNoRelayRunsAreSentWhenOneStartsAgain() {
+        List<String> cases = newCases("restart", 10);
+        appRelay.stop();
+        try (TopicReader topic = new TopicReader(bootstrap(), cases)) {
+            try {
+                for (int seq = 1; seq <= 3; seq++) {
+                    int n = seq;
+                    cases.forEach(c -> tx.executeWithoutResult(s -> append(c, n)));
+                }
+                assertThat(jdbc.queryForObject("select count(*) from case_event_outbox where case_id = any(?)",
+                        Long.class, (Object) cases.toArray(String[]::new))).isEqualTo(30L);
+                assertThat(topic.drain().values()).allSatisfy(records -> assertThat(records).isEmpty());
+            } finally {
+                appRelay.start();
+            }
+            Map<String, List<TopicReader.Received>> received = topic.awaitDistinct(
+                    cases.stream().collect(Collectors.toMap(c -> c, c -> 3)), Duration.ofSeconds(30));
+            assertTopicMatchesLog(received, idsInLog(cases));
+        }
+    }
+
     /**
      * The relay reaches Kafka only through a TCP link that the test cuts: events appended meanwhile commit and stay in
      * the outbox while the relay's passes fail; once the link is restored they all arrive, in order, and any

@@ -74,6 +74,10 @@ final class TopicReader implements AutoCloseable {
 
     /** Polls for a little while (until the end of every partition as of now), to see whether anything else came. */
     Map<String, List<Received>> drain() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll();
+            return !consumer.assignment().isEmpty();
+        });
         var end = consumer.endOffsets(consumer.assignment());
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll();
