@@ -18,6 +18,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     private final EmbeddedPostgres postgres;
     private final EmbeddedKafkaKraftBroker kafka;
+    private final TcpLink kafkaLink;
     private final List<Runnable> kafkaShutdownHooks = new ArrayList<>();
 
     public EmbeddedInfrastructure(int postgresPort, int kafkaPort) {
@@ -34,14 +35,18 @@ public final class EmbeddedInfrastructure implements Infrastructure {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        if (kafkaPort > 0) {
-            kafka.kafkaPorts(kafkaPort);
-        }
+        // The KRaft test kit ignores kafkaPorts(); the listeners below carry the port. Besides the usual EXTERNAL
+        // listener, a LINKED listener is advertised at a TcpLink in front of it: clients that bootstrap there reach
+        // the broker only through the link, which a test can cut (see kafkaLink()).
+        kafkaLink = new TcpLink("localhost", this::linkedListenerPort);
         kafka.brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1"));
+                "offsets.topic.replication.factor", "1",
+                "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,LINKED:PLAINTEXT",
+                "listeners", "EXTERNAL://localhost:" + kafkaPort + ",CONTROLLER://localhost:0,LINKED://localhost:0",
+                "advertised.listeners", "EXTERNAL://localhost:" + kafkaPort + ",LINKED://localhost:" + kafkaLink.port()));
         // Kafka's test kit registers JVM hooks that delete the broker's directories while it still runs; keep them
         // and run them after the broker has stopped.
         Exit.setShutdownHookAdder((name, hook) -> kafkaShutdownHooks.add(hook));
@@ -77,6 +82,16 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         return "embedded";
     }
 
+    @Override
+    public java.util.Optional<KafkaLink> kafkaLink() {
+        return java.util.Optional.of(new KafkaLink("localhost:" + kafkaLink.port(), kafkaLink));
+    }
+
+    private int linkedListenerPort() {
+        return kafka.getCluster().brokers().values().iterator().next().socketServer()
+                .boundPort(org.apache.kafka.common.network.ListenerName.normalised("LINKED"));
+    }
+
     public int postgresPort() {
         return postgres.getPort();
     }
@@ -84,6 +99,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public void close() {
         try {
+            kafkaLink.close();
             kafka.destroy();
         } finally {
             kafkaShutdownHooks.forEach(Runnable::run);

@@ -1,0 +1,364 @@
+package vn.hoso.events;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Relays the outbox to Kafka in hososeq order per case. Each pass, in one database transaction:
+ * <ol>
+ * <li>claims whole cases that have unsent events by locking their relay-position rows
+ * {@code FOR UPDATE SKIP LOCKED} (so no two relays, on this node or another, ever send events of the same case at
+ * the same time);</li>
+ * <li>reads those cases' unsent events in seq order (a contiguous run after the case's last sent seq);</li>
+ * <li>sends them with an idempotent producer ({@code acks=all}), key = caseId, and waits for the acknowledgements;</li>
+ * <li>for each case, marks the acknowledged prefix as sent (deletes its outbox rows, advances the relay position)
+ * and commits.</li>
+ * </ol>
+ * A crash anywhere before the commit leaves the rows unsent: they are sent again (same event ids) by the next pass
+ * of any relay. A failed pass closes the producer and backs off.
+ */
+final class CaseEventRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventRelay.class);
+
+    /** Candidate cases: those of the oldest outbox rows; claimed whole, skipping cases another relay holds. */
+    private static final String CLAIM = """
+            select r.case_id, r.sent_seq
+            from case_event_relay r
+            where r.case_id in (select o.case_id from case_event_outbox o order by o.created_at limit ?)
+            limit ?
+            for update of r skip locked""";
+
+    private static final String UNSENT = "select " + CaseEventLog.EVENT_COLUMNS + """
+            \sfrom case_event_outbox o
+            join case_event e on e.case_id = o.case_id and e.seq = o.seq
+            where o.case_id = any(?)
+            order by o.case_id, o.seq
+            limit ?""";
+
+    private static final String MARK_OUTBOX = """
+            delete from case_event_outbox o
+            using unnest(?::varchar[], ?::bigint[]) as a(case_id, seq)
+            where o.case_id = a.case_id and o.seq <= a.seq
+            returning extract(epoch from clock_timestamp() - o.created_at)""";
+
+    private static final String MARK_POSITION = """
+            update case_event_relay r set sent_seq = a.seq, sent_at = clock_timestamp()
+            from unnest(?::varchar[], ?::bigint[]) as a(case_id, seq)
+            where r.case_id = a.case_id""";
+
+    record Pass(int claimedCases, int sent, int acknowledged, Exception failure, boolean full) {
+        static final Pass IDLE = new Pass(0, 0, 0, null, false);
+    }
+
+    private record Claim(String caseId, long sentSeq) {
+    }
+
+    private final String name;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Supplier<Producer<String, String>> producers;
+    private final EventsProperties.Relay settings;
+    private final RelaySignal signal;
+    private final Counter relayedCounter;
+    private final Counter failureCounter;
+    private final Timer delay;
+    private final AtomicLong relayed = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    private Producer<String, String> producer;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile CountDownLatch stopping = new CountDownLatch(0);
+
+    CaseEventRelay(String name, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                   Supplier<Producer<String, String>> producers, EventsProperties.Relay settings, RelaySignal signal,
+                   MeterRegistry meters) {
+        this.name = name;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.producers = producers;
+        this.settings = settings;
+        this.signal = signal;
+        this.relayedCounter = Counter.builder("hoso.events.relayed")
+                .description("Case events acknowledged by Kafka and marked sent").tag("relay", name).register(meters);
+        this.failureCounter = Counter.builder("hoso.events.relay.failures")
+                .description("Relay passes that failed (broker unreachable, send timeout …)").tag("relay", name)
+                .register(meters);
+        this.delay = Timer.builder("hoso.events.relay.delay")
+                .description("From append to acknowledgement by Kafka, per event").tag("relay", name)
+                .publishPercentileHistogram().register(meters);
+    }
+
+    /** Events this relay got acknowledged and marked sent. */
+    long relayed() {
+        return relayed.get();
+    }
+
+    /** Passes of this relay that failed. */
+    long failures() {
+        return failures.get();
+    }
+
+    // ---------------------------------------------------------------------------------------------- lifecycle
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        stopping = new CountDownLatch(1);
+        Thread t = new Thread(this::loop, "hoso-event-relay-" + name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+        log.info("Event relay '{}' started (batch {}, poll {}, send timeout {})", name, settings.batchSize(),
+                settings.pollInterval(), settings.sendTimeout());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        stopping.countDown();
+        signal.signal();
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(settings.sendTimeout().plusSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+        log.info("Event relay '{}' stopped", name);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        Duration backoff = settings.retryBackoff();
+        long seen = signal.generation();
+        try {
+            while (running) {
+                Pass pass;
+                try {
+                    pass = passOnce();
+                } catch (RuntimeException e) {
+                    pass = new Pass(0, 0, 0, e, false);
+                }
+                if (!running) {
+                    break;
+                }
+                if (pass.failure() != null) {
+                    failures.incrementAndGet();
+                    failureCounter.increment();
+                    log.warn("Event relay '{}': pass failed ({} acknowledged of {} sent), retrying in {}: {}", name,
+                            pass.acknowledged(), pass.sent(), backoff, String.valueOf(pass.failure()));
+                    closeProducer();
+                    if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                            ? settings.maxBackoff() : backoff.multipliedBy(2);
+                    continue;
+                }
+                backoff = settings.retryBackoff();
+                if (!pass.full()) {
+                    seen = signal.awaitAfter(seen, settings.pollInterval());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeProducer();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- one pass
+
+    /** One relay pass (claim, send, wait for acknowledgements, mark); the loop calls it, tests may too. */
+    Pass passOnce() {
+        return tx.execute(status -> {
+            int batch = settings.batchSize();
+            List<Claim> claims = jdbc.query(CLAIM, (rs, i) -> new Claim(rs.getString(1), rs.getLong(2)),
+                    batch * 4, batch);
+            if (claims.isEmpty()) {
+                return Pass.IDLE;
+            }
+            Map<String, Long> next = new HashMap<>();
+            claims.forEach(c -> next.put(c.caseId(), c.sentSeq() + 1));
+            List<StoredEvent> unsent = jdbc.query(
+                    con -> unsentStatement(con, claims.stream().map(Claim::caseId).toList(), batch),
+                    CaseEventLog.STORED);
+            List<StoredEvent> toSend = new ArrayList<>(unsent.size());
+            for (StoredEvent e : unsent) {
+                Long expected = next.get(e.caseId());
+                if (expected == null) {
+                    continue;
+                }
+                if (e.seq() == expected) {
+                    toSend.add(e);
+                    next.put(e.caseId(), expected + 1);
+                } else {
+                    log.error("Event relay '{}': case {} has unsent event {} but not {}; its events are held back",
+                            name, e.caseId(), e.seq(), expected);
+                    next.remove(e.caseId());
+                }
+            }
+            boolean full = claims.size() >= batch || unsent.size() >= batch;
+            if (toSend.isEmpty()) {
+                return new Pass(claims.size(), 0, 0, null, full);
+            }
+            return send(claims.size(), toSend, full);
+        });
+    }
+
+    private Pass send(int claimed, List<StoredEvent> toSend, boolean full) {
+        Producer<String, String> p = producer();
+        List<Future<RecordMetadata>> futures = new ArrayList<>(toSend.size());
+        Exception failure = null;
+        for (StoredEvent e : toSend) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.CASE_EVENTS, null, e.caseId(),
+                    e.toRecorded().toCloudEventJson());
+            record.headers().add("content-type", RecordedEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            try {
+                Future<RecordMetadata> future = p.send(record);
+                futures.add(future);
+                if (future.isDone() && failed(future)) {
+                    break; // e.g. no metadata within max.block.ms: the broker is away, do not block on every send
+                }
+            } catch (RuntimeException sendRefused) {
+                failure = sendRefused;
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + settings.sendTimeout().plusSeconds(5).toNanos();
+        Map<String, Long> acknowledged = new LinkedHashMap<>();
+        Map<String, Boolean> broken = new HashMap<>();
+        int acks = 0;
+        for (int i = 0; i < toSend.size(); i++) {
+            StoredEvent e = toSend.get(i);
+            if (i >= futures.size()) {
+                broken.put(e.caseId(), true);
+                continue;
+            }
+            try {
+                futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!broken.containsKey(e.caseId())) {
+                    acknowledged.put(e.caseId(), e.seq());
+                    acks++;
+                }
+            } catch (ExecutionException | TimeoutException notAcknowledged) {
+                broken.put(e.caseId(), true);
+                if (failure == null) {
+                    failure = notAcknowledged instanceof ExecutionException ee && ee.getCause() instanceof Exception c
+                            ? c : notAcknowledged;
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                broken.put(e.caseId(), true);
+                failure = interrupted;
+            }
+        }
+        if (failure == null && futures.size() < toSend.size()) {
+            failure = new IllegalStateException("sends stopped after a failure");
+        }
+        if (!acknowledged.isEmpty()) {
+            mark(acknowledged, acks);
+        }
+        return new Pass(claimed, futures.size(), acks, failure, full && failure == null);
+    }
+
+    private static boolean failed(Future<?> future) {
+        try {
+            future.get(0, TimeUnit.NANOSECONDS);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return true;
+        }
+    }
+
+    private void mark(Map<String, Long> acknowledged, int count) {
+        String[] cases = acknowledged.keySet().toArray(String[]::new);
+        Long[] seqs = acknowledged.values().toArray(Long[]::new);
+        jdbc.query(con -> twoArrays(con, MARK_OUTBOX, cases, seqs),
+                rs -> {
+                    delay.record(Duration.ofNanos((long) (rs.getDouble(1) * 1e9)));
+                });
+        jdbc.update(con -> twoArrays(con, MARK_POSITION, cases, seqs));
+        relayed.addAndGet(count);
+        relayedCounter.increment(count);
+    }
+
+    private static PreparedStatement unsentStatement(Connection con, List<String> cases, int limit)
+            throws SQLException {
+        PreparedStatement ps = CaseEventLog.withArray(con, UNSENT, cases);
+        ps.setInt(2, limit);
+        return ps;
+    }
+
+    private static PreparedStatement twoArrays(Connection con, String sql, String[] cases, Long[] seqs)
+            throws SQLException {
+        PreparedStatement ps = con.prepareStatement(sql);
+        ps.setArray(1, con.createArrayOf("varchar", cases));
+        ps.setArray(2, con.createArrayOf("int8", seqs));
+        return ps;
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            producer = producers.get();
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        Producer<String, String> p = producer;
+        producer = null;
+        if (p != null) {
+            try {
+                p.close(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                log.debug("Event relay '{}': closing the producer failed", name, e);
+            }
+        }
+    }
+}
