@@ -1,0 +1,326 @@
+package vn.hoso.rollup;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.hoso.identity.CurrentUser;
+import vn.hoso.units.Tier;
+import vn.hoso.units.Unit;
+
+import static vn.hoso.rollup.Exports.Column;
+import static vn.hoso.rollup.Exports.Table;
+import static vn.hoso.rollup.Exports.Type;
+import static vn.hoso.rollup.RollupModel.Period;
+import static vn.hoso.rollup.RollupModel.SegmentPage;
+import static vn.hoso.rollup.RollupModel.TierRow;
+import static vn.hoso.rollup.RollupModel.Trend;
+import static vn.hoso.rollup.RollupModel.UnitRef;
+import static vn.hoso.rollup.RollupModel.UnitRow;
+
+/**
+ * The rollup API. The same handlers answer under {@code /api/rollups} (HTTP Basic, stateless, for scripts) and
+ * under {@code /dashboard/api/rollups} (the dashboard's session, CSRF-protected): the security chains differ, the
+ * figures and the access rules do not. Every GET answers JSON, {@code text/csv} or Excel (Accept header or
+ * {@code format=csv|xlsx}).
+ */
+@RestController
+@RequestMapping({"/api/rollups", "/dashboard/api/rollups"})
+class RollupController {
+
+    private final RollupService rollups;
+    private final RollupAccess access;
+    private final UnitCatalog catalog;
+    private final RollupRebuild rebuild;
+    private final Clock clock;
+
+    RollupController(RollupService rollups, RollupAccess access, UnitCatalog catalog, RollupRebuild rebuild,
+                     Clock clock) {
+        this.rollups = rollups;
+        this.access = access;
+        this.catalog = catalog;
+        this.rebuild = rebuild;
+        this.clock = clock;
+    }
+
+    record Me(String userId, boolean readsAll, boolean readsTiers, List<String> units, boolean admin) {
+    }
+
+    @GetMapping("/me")
+    Me me() {
+        CurrentUser user = user();
+        return new Me(user.userId(), access.readsAll(user), access.readsTiers(user), user.unitCodes(),
+                user.isAdmin());
+    }
+
+    @GetMapping("/tiers")
+    ResponseEntity<?> tiers(@RequestParam Map<String, String> query,
+                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        RollupParams params = new RollupParams(query);
+        Period period = params.period();
+        String kind = params.kind();
+        String format = params.format(accept);
+        CurrentUser user = user();
+        if (!access.readsTiers(user)) {
+            throw RollupProblem.forbidden("Tier (province-wide) rollups are for auditors, administrators and "
+                    + "province-level officers and leaders.");
+        }
+        List<TierRow> rows = rollups.tiers(period, kind);
+        return respond(format, rows, "ty-le-xu-ly-theo-cap", period, () -> tierTable(rows, period, kind));
+    }
+
+    @GetMapping("/units")
+    ResponseEntity<?> units(@RequestParam Map<String, String> query,
+                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        RollupParams params = new RollupParams(query);
+        Period period = params.period();
+        Tier tier = params.tier();
+        String kind = params.kind();
+        LocalDate asOf = params.optionalDate("asOf");
+        String unit = params.code("unit");
+        String parent = params.code("parent");
+        String format = params.format(accept);
+        CurrentUser user = user();
+        if (!access.readsAnything(user)) {
+            throw RollupProblem.forbidden("Rollups are for auditors, administrators, officers and leaders.");
+        }
+        if (unit != null && !access.readsCode(user, unit, period.from(), period.to())) {
+            throw RollupProblem.forbidden("You may read the rollups of your own unit and the units below it only.");
+        }
+        if (parent != null && !access.readsCode(user, parent, period.from(), period.to())) {
+            throw RollupProblem.forbidden("You may read the rollups of your own unit and the units below it only.");
+        }
+        List<UnitRow> rows = asOf == null ? rollups.units(period, tier, kind)
+                : rollups.unitsAsOf(period, tier, kind, asOf);
+        UnitCatalog.Snapshot units = catalog.get();
+        List<UnitRow> visible = new ArrayList<>();
+        for (UnitRow r : rows) {
+            Unit version = r.validFrom() == null ? null : units.version(r.unitCode(), r.validFrom()).orElse(null);
+            boolean sameAsOf = "AS_OF".equals(r.restatement());
+            LocalDate f = sameAsOf ? asOf : period.from(), t = sameAsOf ? asOf : period.to();
+            if (unit != null && !unit.equals(r.unitCode())) {
+                continue;
+            }
+            if (parent != null && !parent.equals(r.parentCode())) {
+                continue;
+            }
+            if (access.readsUnit(user, r.unitCode(), version, f, t)) {
+                visible.add(r);
+            }
+        }
+        return respond(format, visible, "ty-le-xu-ly-theo-don-vi", period,
+                () -> unitTable(visible, period, tier, kind, asOf));
+    }
+
+    @GetMapping("/units/{code}/segments")
+    ResponseEntity<?> segments(@PathVariable String code, @RequestParam Map<String, String> query,
+                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        RollupParams params = new RollupParams(query);
+        if (!code.matches("[0-9A-Za-z]{1,10}")) {
+            throw RollupProblem.badParameter("code", "'" + code + "' is not a unit code");
+        }
+        Period period = params.period();
+        String kind = params.kind();
+        String format = params.format(accept);
+        boolean export = !format.equals("json");
+        int limit = params.integer("limit", export ? 100_000 : 500, 1, 100_000);
+        int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
+        if (!access.readsCode(user(), code, period.from(), period.to())) {
+            throw RollupProblem.forbidden("You may read the rollups of your own unit and the units below it only.");
+        }
+        SegmentPage page = rollups.segments(code, period, kind, offset, limit);
+        return respond(format, page, "ho-so-" + code, period, () -> segmentTable(page));
+    }
+
+    @GetMapping("/trend")
+    ResponseEntity<?> trend(@RequestParam Map<String, String> query,
+                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        RollupParams params = new RollupParams(query);
+        Period period = params.period();
+        Tier tier = params.tier();
+        String unit = params.code("unit");
+        String kind = params.kind();
+        String format = params.format(accept);
+        CurrentUser user = user();
+        if (unit == null ? !access.readsTiers(user) : !access.readsCode(user, unit, period.from(), period.to())) {
+            throw RollupProblem.forbidden(unit == null
+                    ? "Tier (province-wide) trends are for auditors, administrators and province-level officers and leaders."
+                    : "You may read the rollups of your own unit and the units below it only.");
+        }
+        Trend trend = rollups.trend(period, tier, unit, kind);
+        return respond(format, trend, "xu-huong-theo-thang", period, () -> trendTable(trend));
+    }
+
+    @PostMapping("/rebuild")
+    RollupRebuild.Report rebuild() {
+        if (!user().isAdmin()) {
+            throw RollupProblem.forbidden("Only administrators rebuild the read model.");
+        }
+        return rebuild.run();
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private static CurrentUser user() {
+        CurrentUser user = CurrentUser.fromSecurityContext();
+        if (user == null) {
+            throw RollupProblem.forbidden("Not authenticated.");
+        }
+        return user;
+    }
+
+    private ResponseEntity<?> respond(String format, Object json, String name, Period period, Supplier<Table> table) {
+        if (format.equals("json")) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        boolean csv = format.equals("csv");
+        byte[] body = csv ? Exports.csv(table.get()) : Exports.xlsx(table.get());
+        String filename = name + "_" + period.from() + "_" + period.to() + (csv ? ".csv" : ".xlsx");
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType(Exports.XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    private String subtitle(Period period, String extra) {
+        return "Kỳ báo cáo: " + Exports.vnDate(period.from()) + " – " + Exports.vnDate(period.to())
+                + (extra == null || extra.isBlank() ? "" : "; " + extra)
+                + ". Lập lúc " + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"))
+                + ". Một phân đoạn là phần hồ sơ do một đơn vị xử lý; xử lý trên môi trường mạng khi mọi bước đều điện tử.";
+    }
+
+    private static String kindLabel(String kind) {
+        return kind == null ? null : kind.equals("PROCEDURE") ? "loại: hồ sơ thủ tục hành chính" : "loại: hồ sơ công việc";
+    }
+
+    private static final List<Column> FIGURES = List.of(
+            new Column("Số hồ sơ kết thúc (phân đoạn)", Type.INT),
+            new Column("Số xử lý trên môi trường mạng", Type.INT),
+            new Column("Tỷ lệ xử lý trên môi trường mạng", Type.PERCENT),
+            new Column("Chỉ tiêu", Type.PERCENT),
+            new Column("Đạt chỉ tiêu", Type.BOOL));
+
+    private Table tierTable(List<TierRow> rows, Period period, String kind) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("Mã cấp", Type.TEXT), new Column("Cấp", Type.TEXT),
+                new Column("Hiệu lực từ", Type.DATE), new Column("Hiệu lực đến", Type.DATE)));
+        columns.addAll(FIGURES);
+        columns.add(new Column("Các chỉ tiêu trong kỳ", Type.TEXT));
+        List<List<Object>> data = new ArrayList<>();
+        for (TierRow r : rows) {
+            data.add(Arrays.asList(r.tier().name(), Exports.tierName(r.tier()), r.inForceFrom(), r.inForceTo(),
+                    r.segments(), r.processedOnline(), r.onlineRate(), r.target(), r.met(),
+                    r.targets() == null ? null : r.targets().stream()
+                            .map(s -> Exports.vnDate(s.from()) + "–" + Exports.vnDate(s.to()) + ": "
+                                    + s.target().movePointRight(2).stripTrailingZeros().toPlainString() + "%")
+                            .collect(Collectors.joining("; "))));
+        }
+        return new Table("Theo cấp", "Tỷ lệ hồ sơ xử lý trên môi trường mạng theo cấp", subtitle(period, kindLabel(kind)),
+                columns, data);
+    }
+
+    private Table unitTable(List<UnitRow> rows, Period period, Tier tier, String kind, LocalDate asOf) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("Mã cấp", Type.TEXT), new Column("Cấp", Type.TEXT),
+                new Column("Mã đơn vị", Type.TEXT), new Column("Tên đơn vị", Type.TEXT),
+                new Column("Mã đơn vị cấp trên", Type.TEXT), new Column("Hiệu lực từ", Type.DATE),
+                new Column("Hiệu lực đến", Type.DATE)));
+        columns.addAll(FIGURES);
+        if (asOf != null) {
+            columns.addAll(List.of(new Column("Quy đổi", Type.TEXT), new Column("Gộp toàn bộ từ", Type.TEXT),
+                    new Column("Tách một phần từ (không cộng)", Type.TEXT), new Column("Tách sang", Type.TEXT)));
+        }
+        List<List<Object>> data = new ArrayList<>();
+        for (UnitRow r : rows) {
+            List<Object> row = new ArrayList<>(Arrays.asList(r.tier().name(), Exports.tierName(r.tier()), r.unitCode(),
+                    r.unitName(), r.parentCode(), r.validFrom(), r.validTo(), r.segments(), r.processedOnline(),
+                    r.onlineRate(), r.target(), r.met()));
+            if (asOf != null) {
+                row.add(switch (r.restatement() == null ? "" : r.restatement()) {
+                    case "AS_OF" -> "Đơn vị tại ngày " + Exports.vnDate(asOf);
+                    case "PARTIAL" -> "Đơn vị bị chia tách: số liệu giữ nguyên, không phân bổ";
+                    case "NO_SUCCESSOR" -> "Không có đơn vị kế thừa";
+                    default -> "";
+                });
+                row.add(refs(r.restatedFrom()));
+                row.add(refs(r.partialFrom()));
+                row.add(r.partialTo() == null ? null : String.join(", ", r.partialTo()));
+            }
+            data.add(row);
+        }
+        String extra = (tier == null ? "mọi cấp" : Exports.tierName(tier).toLowerCase())
+                + (kind == null ? "" : "; " + kindLabel(kind))
+                + (asOf == null ? "; theo đơn vị tại thời điểm kết thúc phân đoạn"
+                : "; quy đổi sang đơn vị hành chính tại ngày " + Exports.vnDate(asOf));
+        return new Table("Theo đơn vị", "Tỷ lệ hồ sơ xử lý trên môi trường mạng theo đơn vị", subtitle(period, extra),
+                columns, data);
+    }
+
+    private static String refs(List<UnitRef> refs) {
+        if (refs == null || refs.isEmpty()) {
+            return null;
+        }
+        return refs.stream().map(r -> r.unitCode() + " " + (r.unitName() == null ? "" : r.unitName())
+                + " (" + r.processedOnline() + "/" + r.segments() + ")").collect(Collectors.joining("; "));
+    }
+
+    private Table segmentTable(SegmentPage page) {
+        List<Column> columns = List.of(new Column("Mã hồ sơ (caseId)", Type.TEXT), new Column("Số hồ sơ", Type.TEXT),
+                new Column("Cấp", Type.TEXT), new Column("Loại hồ sơ", Type.TEXT), new Column("Thủ tục", Type.TEXT),
+                new Column("Đến đơn vị lúc", Type.DATETIME), new Column("Rời đơn vị lúc", Type.DATETIME),
+                new Column("Số bước", Type.INT), new Column("Số bước trên giấy", Type.INT),
+                new Column("Xử lý trên môi trường mạng", Type.TEXT), new Column("Đến bằng điện tử", Type.TEXT),
+                new Column("Kênh nộp", Type.TEXT), new Column("Tiếp nhận lúc", Type.DATETIME),
+                new Column("Ngày hẹn trả", Type.DATE), new Column("Giải quyết lúc", Type.DATETIME),
+                new Column("Kết quả", Type.TEXT), new Column("Tiến độ", Type.TEXT),
+                new Column("Số lần yêu cầu bổ sung", Type.INT));
+        List<List<Object>> data = new ArrayList<>();
+        for (var s : page.segments()) {
+            data.add(Arrays.asList(s.caseId(), s.caseCode(), Exports.tierName(s.tier()), s.kind(), s.procedureCode(),
+                    s.openedAt(), s.closedAt(), s.steps(), s.paperSteps(), s.processedOnline() ? "Có" : "Không",
+                    s.arrivedElectronically() == null ? null : s.arrivedElectronically() ? "Có" : "Không",
+                    s.channel(), s.receivedAt(), s.dueDate(), s.resolvedAt(), s.outcome(), s.timeliness(),
+                    s.supplementationCount()));
+        }
+        Unit unit = catalog.get().on(page.unitCode(), page.to()).orElse(
+                catalog.get().history(page.unitCode()).stream().reduce((a, b) -> b).orElse(null));
+        return new Table("Hồ sơ " + page.unitCode(), "Các phân đoạn hồ sơ của đơn vị " + page.unitCode()
+                + (unit == null ? "" : " " + unit.name()), subtitle(new Period(page.from(), page.to()),
+                page.total() + " phân đoạn"), columns, data);
+    }
+
+    private Table trendTable(Trend trend) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("Mã cấp", Type.TEXT), new Column("Cấp", Type.TEXT),
+                new Column("Mã đơn vị", Type.TEXT), new Column("Tên đơn vị", Type.TEXT), new Column("Tháng", Type.TEXT),
+                new Column("Từ ngày", Type.DATE), new Column("Đến ngày", Type.DATE)));
+        columns.addAll(FIGURES);
+        List<List<Object>> data = new ArrayList<>();
+        for (var s : trend.series()) {
+            for (var p : s.points()) {
+                data.add(Arrays.asList(s.tier() == null ? null : s.tier().name(), Exports.tierName(s.tier()),
+                        s.unitCode(), s.unitName(), p.month(), p.from(), p.to(), p.segments(), p.processedOnline(),
+                        p.onlineRate(), p.target(), p.met()));
+            }
+        }
+        return new Table("Theo tháng", "Xu hướng tỷ lệ xử lý trên môi trường mạng theo tháng",
+                subtitle(new Period(trend.from(), trend.to()), kindLabel(trend.kind())), columns, data);
+    }
+}
