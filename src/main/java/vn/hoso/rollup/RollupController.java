@@ -52,9 +52,11 @@ class RollupController {
     private final UnitCatalog catalog;
     private final RollupRebuild rebuild;
     private final Clock clock;
+    private final ProgressReport report;
 
     RollupController(RollupService rollups, RollupAccess access, UnitCatalog catalog, RollupRebuild rebuild,
-                     Clock clock) {
+                     Clock clock, ProgressReport report) {
+        this.report = report;
         this.rollups = rollups;
         this.access = access;
         this.catalog = catalog;
@@ -168,6 +170,44 @@ class RollupController {
         }
         Trend trend = rollups.trend(period, tier, unit, kind);
         return respond(format, trend, "xu-huong-theo-thang", period, () -> trendTable(trend));
+    }
+
+    @GetMapping("/report/tiers")
+    ResponseEntity<?> reportTiers(@RequestParam Map<String, String> query,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        RollupParams params = new RollupParams(query);
+        Period period = params.period();
+        String kind = params.kind();
+        String format = params.format(accept);
+        if (!access.readsTiers(user())) {
+            throw RollupProblem.forbidden("Tier (province-wide) reports are for auditors, administrators and "
+                    + "province-level officers and leaders.");
+        }
+        List<ProgressReport.Row> rows = report.tiers(period, rollups.calendar(period).tiers(), kind);
+        return respond(format, rows, "bieu-II.06a-theo-cap", period, () -> reportTable(rows, period, kind, false));
+    }
+
+    @GetMapping("/report/units")
+    ResponseEntity<?> reportUnits(@RequestParam Map<String, String> query,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        RollupParams params = new RollupParams(query);
+        Period period = params.period();
+        Tier tier = params.tier();
+        String kind = params.kind();
+        String unit = params.code("unit");
+        String format = params.format(accept);
+        CurrentUser user = user();
+        if (!access.readsAnything(user)) {
+            throw RollupProblem.forbidden("Reports are for auditors, administrators, officers and leaders.");
+        }
+        if (unit != null && !access.readsCode(user, unit, period.from(), period.to())) {
+            throw RollupProblem.forbidden("You may read the reports of your own unit and the units below it only.");
+        }
+        List<ProgressReport.Row> rows = report.units(period, tier, kind).stream()
+                .filter(r -> unit == null || unit.equals(r.unitCode()))
+                .filter(r -> access.readsCode(user, r.unitCode(), period.from(), period.to()))
+                .toList();
+        return respond(format, rows, "bieu-II.06a-theo-don-vi", period, () -> reportTable(rows, period, kind, true));
     }
 
     @PostMapping("/rebuild")
@@ -305,6 +345,43 @@ class RollupController {
         return new Table("Hồ sơ " + page.unitCode(), "Các phân đoạn hồ sơ của đơn vị " + page.unitCode()
                 + (unit == null ? "" : " " + unit.name()), subtitle(new Period(page.from(), page.to()),
                 page.total() + " phân đoạn"), columns, data);
+    }
+
+    private Table reportTable(List<ProgressReport.Row> rows, Period period, String kind, boolean units) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("Mã cấp", Type.TEXT), new Column("Cấp", Type.TEXT)));
+        if (units) {
+            columns.addAll(List.of(new Column("Mã đơn vị", Type.TEXT), new Column("Tên đơn vị", Type.TEXT),
+                    new Column("Mã đơn vị cấp trên", Type.TEXT)));
+        }
+        columns.addAll(List.of(
+                new Column("Số hồ sơ nhận giải quyết: Tổng số", Type.INT),
+                new Column("Trong kỳ: Trực tuyến", Type.INT),
+                new Column("Trong kỳ: Trực tiếp và dịch vụ bưu chính", Type.INT),
+                new Column("Từ kỳ trước chuyển qua", Type.INT),
+                new Column("Đã giải quyết: Tổng số", Type.INT),
+                new Column("Đã giải quyết: Trước hạn", Type.INT),
+                new Column("Đã giải quyết: Đúng hạn", Type.INT),
+                new Column("Đã giải quyết: Quá hạn", Type.INT),
+                new Column("Đang giải quyết: Tổng số", Type.INT),
+                new Column("Đang giải quyết: Trong hạn", Type.INT),
+                new Column("Đang giải quyết: Quá hạn", Type.INT),
+                new Column("Tỷ lệ tiến độ", Type.PERCENT),
+                new Column("Điểm tiến độ (tối đa 20)", Type.TEXT)));
+        List<List<Object>> data = new ArrayList<>();
+        for (ProgressReport.Row r : rows) {
+            List<Object> row = new ArrayList<>(Arrays.asList(r.tier().name(), Exports.tierName(r.tier())));
+            if (units) {
+                row.addAll(Arrays.asList(r.unitCode(), r.unitName(), r.parentCode()));
+            }
+            row.addAll(Arrays.asList(r.received(), r.receivedOnline(), r.receivedInPersonOrPost(), r.carriedOver(),
+                    r.finished(), r.finishedEarly(), r.finishedOnTime(), r.finishedLate(), r.inProgress(),
+                    r.inProgressWithinTime(), r.inProgressLate(), r.progressRate(), r.progressScore()));
+            data.add(row);
+        }
+        return new Table("Biểu II.06a", "Tình hình, kết quả giải quyết thủ tục hành chính (Biểu II.06a/VPCP/KSTT)"
+                + (units ? " theo đơn vị tiếp nhận" : " theo cấp"), subtitle(period, (kind == null ? "mọi loại hồ sơ" : kindLabel(kind))
+                + "; tỷ lệ tiến độ = (giải quyết trước hạn, đúng hạn + đang giải quyết trong hạn) ÷ tổng số nhận giải quyết"),
+                columns, data);
     }
 
     private Table trendTable(Trend trend) {
