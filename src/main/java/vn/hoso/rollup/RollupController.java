@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -68,6 +72,7 @@ class RollupController {
     }
 
     @GetMapping("/me")
+    @Operation(summary = "The caller and what they may read")
     Me me() {
         CurrentUser user = user();
         return new Me(user.userId(), access.readsAll(user), access.readsTiers(user), user.unitCodes(),
@@ -75,8 +80,14 @@ class RollupController {
     }
 
     @GetMapping("/tiers")
-    ResponseEntity<?> tiers(@RequestParam Map<String, String> query,
-                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    @Operation(summary = "One row per tier in force in the period: segments, processed online, rate, target, met")
+    @io.swagger.v3.oas.annotations.Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, YYYY-MM-DD", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, YYYY-MM-DD (at most 5 years after from)", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "kind", in = ParameterIn.QUERY, description = "PROCEDURE or WORK", schema = @Schema(type = "string")),
+            @Parameter(name = "format", in = ParameterIn.QUERY, description = "json, csv or xlsx (else the Accept header decides)", schema = @Schema(type = "string"))})
+    ResponseEntity<?> tiers(@Parameter(hidden = true) @RequestParam Map<String, String> query,
+                            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         RollupParams params = new RollupParams(query);
         Period period = params.period();
         String kind = params.kind();
@@ -91,8 +102,18 @@ class RollupController {
     }
 
     @GetMapping("/units")
-    ResponseEntity<?> units(@RequestParam Map<String, String> query,
-                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    @Operation(summary = "The same per unit (units valid when each segment closed), or restated onto the units valid on asOf")
+    @io.swagger.v3.oas.annotations.Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, YYYY-MM-DD", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, YYYY-MM-DD (at most 5 years after from)", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "kind", in = ParameterIn.QUERY, description = "PROCEDURE or WORK", schema = @Schema(type = "string")),
+            @Parameter(name = "format", in = ParameterIn.QUERY, description = "json, csv or xlsx (else the Accept header decides)", schema = @Schema(type = "string")),
+            @Parameter(name = "tier", in = ParameterIn.QUERY, description = "PROVINCE, DISTRICT or COMMUNE", schema = @Schema(type = "string")),
+            @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "Restate onto the units valid on this date", schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "unit", in = ParameterIn.QUERY, description = "Only this unit code", schema = @Schema(type = "string")),
+            @Parameter(name = "parent", in = ParameterIn.QUERY, description = "Only the units below this unit code", schema = @Schema(type = "string"))})
+    ResponseEntity<?> units(@Parameter(hidden = true) @RequestParam Map<String, String> query,
+                            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         RollupParams params = new RollupParams(query);
         Period period = params.period();
         Tier tier = params.tier();
@@ -134,8 +155,16 @@ class RollupController {
     }
 
     @GetMapping("/units/{code}/segments")
-    ResponseEntity<?> segments(@PathVariable String code, @RequestParam Map<String, String> query,
-                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    @Operation(summary = "A unit's segments closed in the period, with their cases")
+    @io.swagger.v3.oas.annotations.Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, YYYY-MM-DD", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, YYYY-MM-DD (at most 5 years after from)", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "kind", in = ParameterIn.QUERY, description = "PROCEDURE or WORK", schema = @Schema(type = "string")),
+            @Parameter(name = "format", in = ParameterIn.QUERY, description = "json, csv or xlsx (else the Accept header decides)", schema = @Schema(type = "string")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size (default 500; exports 100000)", schema = @Schema(type = "integer")),
+            @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Rows to skip", schema = @Schema(type = "integer"))})
+    ResponseEntity<?> segments(@PathVariable String code, @Parameter(hidden = true) @RequestParam Map<String, String> query,
+                               @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         RollupParams params = new RollupParams(query);
         if (!code.matches("[0-9A-Za-z]{1,10}")) {
             throw RollupProblem.badParameter("code", "'" + code + "' is not a unit code");
@@ -154,8 +183,16 @@ class RollupController {
     }
 
     @GetMapping("/trend")
-    ResponseEntity<?> trend(@RequestParam Map<String, String> query,
-                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    @Operation(summary = "Monthly series: segments, processed online, rate and target per month")
+    @io.swagger.v3.oas.annotations.Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, YYYY-MM-DD", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, YYYY-MM-DD (at most 5 years after from)", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "kind", in = ParameterIn.QUERY, description = "PROCEDURE or WORK", schema = @Schema(type = "string")),
+            @Parameter(name = "format", in = ParameterIn.QUERY, description = "json, csv or xlsx (else the Accept header decides)", schema = @Schema(type = "string")),
+            @Parameter(name = "tier", in = ParameterIn.QUERY, description = "PROVINCE, DISTRICT or COMMUNE", schema = @Schema(type = "string")),
+            @Parameter(name = "unit", in = ParameterIn.QUERY, description = "A unit code instead of whole tiers", schema = @Schema(type = "string"))})
+    ResponseEntity<?> trend(@Parameter(hidden = true) @RequestParam Map<String, String> query,
+                            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         RollupParams params = new RollupParams(query);
         Period period = params.period();
         Tier tier = params.tier();
@@ -173,8 +210,14 @@ class RollupController {
     }
 
     @GetMapping("/report/tiers")
-    ResponseEntity<?> reportTiers(@RequestParam Map<String, String> query,
-                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    @Operation(summary = "Biểu II.06a and the progress score per tier")
+    @io.swagger.v3.oas.annotations.Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, YYYY-MM-DD", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, YYYY-MM-DD (at most 5 years after from)", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "kind", in = ParameterIn.QUERY, description = "PROCEDURE or WORK", schema = @Schema(type = "string")),
+            @Parameter(name = "format", in = ParameterIn.QUERY, description = "json, csv or xlsx (else the Accept header decides)", schema = @Schema(type = "string"))})
+    ResponseEntity<?> reportTiers(@Parameter(hidden = true) @RequestParam Map<String, String> query,
+                                  @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         RollupParams params = new RollupParams(query);
         Period period = params.period();
         String kind = params.kind();
@@ -188,8 +231,16 @@ class RollupController {
     }
 
     @GetMapping("/report/units")
-    ResponseEntity<?> reportUnits(@RequestParam Map<String, String> query,
-                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    @Operation(summary = "Biểu II.06a and the progress score per receiving unit")
+    @io.swagger.v3.oas.annotations.Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, YYYY-MM-DD", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, YYYY-MM-DD (at most 5 years after from)", required = true, schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "kind", in = ParameterIn.QUERY, description = "PROCEDURE or WORK", schema = @Schema(type = "string")),
+            @Parameter(name = "format", in = ParameterIn.QUERY, description = "json, csv or xlsx (else the Accept header decides)", schema = @Schema(type = "string")),
+            @Parameter(name = "tier", in = ParameterIn.QUERY, description = "PROVINCE, DISTRICT or COMMUNE", schema = @Schema(type = "string")),
+            @Parameter(name = "unit", in = ParameterIn.QUERY, description = "Only this unit code", schema = @Schema(type = "string"))})
+    ResponseEntity<?> reportUnits(@Parameter(hidden = true) @RequestParam Map<String, String> query,
+                                  @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         RollupParams params = new RollupParams(query);
         Period period = params.period();
         Tier tier = params.tier();
@@ -211,6 +262,7 @@ class RollupController {
     }
 
     @PostMapping("/rebuild")
+    @Operation(summary = "Administrators: replay the topic into fresh tables and compare with the live read model")
     RollupRebuild.Report rebuild() {
         if (!user().isAdmin()) {
             throw RollupProblem.forbidden("Only administrators rebuild the read model.");

@@ -86,4 +86,16 @@ class RollupAccessTest {
         assertThat(http.postJson("/api/rollups/rebuild", null, "").statusCode()).isEqualTo(401);
         assertThat(http.postJson("/api/rollups/rebuild", "officer.30", "").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theAuditorApiIsDescribedInOpenApi() {
+        var response = http.get("/v3/api-docs/rollups", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = json(response).path("paths");
+        assertThat(paths.has("/api/rollups/tiers")).isTrue();
+        assertThat(paths.has("/api/rollups/units/{code}/segments")).isTrue();
+        assertThat(paths.has("/dashboard/api/rollups/tiers")).isFalse();
+        assertThat(paths.path("/api/rollups/tiers").path("get").path("parameters"))
+                .extracting(p -> p.path("name").asText()).contains("from", "to", "kind", "format");
+    }
 }
