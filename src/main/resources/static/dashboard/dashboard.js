@@ -137,6 +137,24 @@
     });
   }
 
+  // ------------------------------------------------------------------------------------------------ report
+
+  function renderReport(rows) {
+    const body = $('report').querySelector('tbody');
+    body.replaceChildren();
+    rows.forEach((r) => {
+      const n = (v) => el('td', { class: 'num', text: nf.format(v) });
+      body.append(el('tr', { 'data-tier': r.tier },
+        el('td', {}, el('strong', { text: TIER_NAMES[r.tier] })),
+        n(r.received), n(r.receivedOnline), n(r.receivedInPersonOrPost), n(r.carriedOver),
+        n(r.finished), n(r.finishedEarly), n(r.finishedOnTime), n(r.finishedLate),
+        n(r.inProgress), n(r.inProgressWithinTime), n(r.inProgressLate),
+        el('td', { class: 'num', text: pct(r.progressRate) }),
+        el('td', { class: 'num score', text: r.progressScore === null ? '—'
+          : Number(r.progressScore).toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })));
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------ trend
 
   function renderTrend(trend) {
@@ -327,8 +345,12 @@
       const trend = await get('/trend?' + query());
       renderTrend(trend);
       exportLinks('trend', '/trend');
+      renderReport(await get('/report/tiers?' + query()));
+      exportLinks('report', '/report/tiers');
+      $('report-units-xlsx').href = API + '/report/units?' + query({ format: 'xlsx' });
     } else {
       $('tiers-section').hidden = true;
+      $('report-section').hidden = true;
       const own = state.me.units[0];
       const trend = await get('/trend?' + query({ unit: own }));
       renderTrend(trend);

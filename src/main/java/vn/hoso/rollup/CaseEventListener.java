@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -34,10 +37,20 @@ class CaseEventListener {
     final AtomicLong ignored = new AtomicLong();
     final AtomicLong poison = new AtomicLong();
 
-    CaseEventListener(ReadModelWriter writer, TransactionTemplate tx, ObjectMapper mapper) {
+    CaseEventListener(ReadModelWriter writer, TransactionTemplate tx, ObjectMapper mapper,
+                      ObjectProvider<MeterRegistry> meters) {
         this.writer = writer;
         this.tx = tx;
         this.mapper = mapper;
+        meters.ifAvailable(registry -> {
+            for (var e : java.util.Map.of("applied", applied, "duplicate", duplicates, "ignored", ignored,
+                    "poison", poison).entrySet()) {
+                FunctionCounter.builder("hoso.rollup.events", e.getValue(), AtomicLong::get)
+                        .tag("outcome", e.getKey())
+                        .description("Events read by the rollup consumer since start, by outcome")
+                        .register(registry);
+            }
+        });
     }
 
     @KafkaListener(id = "hoso-rollup", topics = EventTopics.CASE_EVENTS,

@@ -62,6 +62,7 @@ class DashboardBrowserTest {
 
     Http http;
     Map<String, long[]> expected;
+    final Map<String, Long> received = new HashMap<>();
     WebDriver driver;
     Path downloads;
 
@@ -90,12 +91,21 @@ class DashboardBrowserTest {
                     for (int i = 0; i < n; i++) {
                         var at = OffsetDateTime.of(2023, month, 1 + random.nextInt(27), 9 + random.nextInt(8),
                                 random.nextInt(60), 0, 0, VN);
-                        fixture.singleSegment(tu[1], tu[0], at, random.nextDouble() < p,
-                                random.nextInt(3) == 0 ? "WORK" : "PROCEDURE").send();
+                        boolean online = random.nextDouble() < p;
+                        var c = fixture.newCase(random.nextInt(3) == 0 ? "WORK" : "PROCEDURE",
+                                online ? "ONLINE" : random.nextBoolean() ? "IN_PERSON" : "POST", tu[1], tu[0], at, 7)
+                                .step("receive", online ? "ELECTRONIC" : "PAPER", 1).step("appraise", "ELECTRONIC", 20);
+                        double fate = random.nextDouble();
+                        if (month < 12 || fate < 0.7) { // some cases of December are still in progress
+                            c.resolve("APPROVED", fate < 0.6 ? "EARLY" : fate < 0.85 ? "ON_TIME" : "LATE", 24);
+                        }
+                        c.send();
                     }
                 }
             }
             expected = fixture.countSegments(FROM, TO);
+            fixture.produced.stream().filter(e -> e.path("type").asText().equals("vn.hoso.case.received"))
+                    .forEach(e -> received.merge(e.path("data").path("tier").asText(), 1L, Long::sum));
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             Map<String, long[]> tiers = byTier(json(http.get("/api/rollups/tiers?" + PERIOD, "auditor")));
@@ -194,6 +204,13 @@ class DashboardBrowserTest {
         }
         assertThat((Boolean) js.executeScript("return Chart.getChart(document.getElementById('trend-chart'))"
                 + ".data.labels.length === 12;")).isTrue();
+
+        // the progress report per tier: every case of this year was received at one unit of the tier
+        List<WebElement> report = driver.findElements(By.cssSelector("#report tbody tr"));
+        assertThat(report).extracting(r -> r.getDomAttribute("data-tier"))
+                .containsExactly("PROVINCE", "DISTRICT", "COMMUNE");
+        assertThat(report.get(1).findElements(By.tagName("td")).get(1).getText().replace(".", ""))
+                .isEqualTo(String.valueOf(received.get("DISTRICT")));
 
         // the league table, worst first: district 290 (lowest rate) comes before 288
         List<String> order = driver.findElements(By.cssSelector("#league tbody tr")).stream()
