@@ -14,10 +14,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -61,6 +63,8 @@ class DashboardSecurity {
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor((req, res, ex) ->
                                 problem(mapper, req, res, HttpStatus.UNAUTHORIZED, "Login required."), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/dashboard/login"),
+                                new NegatedRequestMatcher(api))
                         .defaultAccessDeniedHandlerFor((req, res, ex) ->
                                 problem(mapper, req, res, HttpStatus.FORBIDDEN, "Forbidden (or the CSRF token is missing)."), api))
                 .headers(h -> h
