@@ -160,6 +160,11 @@ class RollupReformTest {
                 .isEqualTo(1);
         assertThat(row(rows, "10537", "AS_OF").path("partialFrom")).extracting(r -> r.path("unitCode").asText())
                 .contains("10528");
+        // the exports say how each row was restated
+        var csv = http.get("/api/rollups/units?tier=COMMUNE&asOf=2025-07-01&format=csv&" + PERIOD, "auditor");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("Quy đổi", "Tách một phần từ (không cộng)", "Đơn vị tại ngày 01/07/2025",
+                "Đơn vị bị chia tách: số liệu giữ nguyên, không phân bổ", "10510 Phường Bình Hàn");
         // the legal view is not touched by asOf: the sums over all rows are the same
         JsonNode legal = json(http.get("/api/rollups/units?tier=COMMUNE&" + PERIOD, "auditor"));
         assertThat(sum(rows)).isEqualTo(sum(legal));
