@@ -114,17 +114,23 @@ class DashboardBrowserTest {
             }
         });
 
+        String chromium = System.getProperty("hoso.chromium", "/usr/bin/chromium");
+        String chromedriver = System.getProperty("hoso.chromedriver", "/usr/bin/chromedriver");
+        assertThat(Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(chromedriver)))
+                .as("the browser test needs Debian's chromium and chromium-driver: "
+                        + "apt-get update && apt-get install -y chromium chromium-driver")
+                .isTrue();
         downloads = Files.createTempDirectory("hoso-downloads");
         Path profile = Files.createTempDirectory("hoso-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("hoso.chromium", "/usr/bin/chromium"));
+        options.setBinary(chromium);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
                 "--window-size=1440,2700", "--lang=vi-VN", "--force-device-scale-factor=1");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", "vi-VN,vi"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("hoso.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
     }
