@@ -1,0 +1,87 @@
+package vn.hoso.rollup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.hoso.events.EventTopics;
+
+/**
+ * Reads {@value EventTopics#CASE_EVENTS} in batches into the live read model, one database transaction per batch
+ * (the event ids, the read-model rows and the partition offsets together). A poison record ends the batch: the
+ * records before it are applied, and the error handler sends it to the DLT and goes on with the rest.
+ */
+@Component
+class CaseEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventListener.class);
+
+    private final ReadModelWriter writer;
+    private final TransactionTemplate tx;
+    private final ObjectMapper mapper;
+    final AtomicLong applied = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong ignored = new AtomicLong();
+    final AtomicLong poison = new AtomicLong();
+
+    CaseEventListener(ReadModelWriter writer, TransactionTemplate tx, ObjectMapper mapper,
+                      ObjectProvider<MeterRegistry> meters) {
+        this.writer = writer;
+        this.tx = tx;
+        this.mapper = mapper;
+        meters.ifAvailable(registry -> {
+            for (var e : java.util.Map.of("applied", applied, "duplicate", duplicates, "ignored", ignored,
+                    "poison", poison).entrySet()) {
+                FunctionCounter.builder("hoso.rollup.events", e.getValue(), AtomicLong::get)
+                        .tag("outcome", e.getKey())
+                        .description("Events read by the rollup consumer since start, by outcome")
+                        .register(registry);
+            }
+        });
+    }
+
+    @KafkaListener(id = "hoso-rollup", topics = EventTopics.CASE_EVENTS,
+            groupId = "${hoso.rollup.group-id:hoso-rollup}", concurrency = "${hoso.rollup.concurrency:2}",
+            containerFactory = "rollupListenerContainerFactory", autoStartup = "${hoso.rollup.enabled:true}")
+    void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<CaseEvent> events = new ArrayList<>(records.size());
+        Map<Integer, Long> nextOffsets = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = records.get(i);
+            try {
+                events.add(CaseEvent.parse(mapper, record.value()));
+            } catch (CaseEvent.PoisonRecordException e) {
+                poison.incrementAndGet();
+                log.warn("Poison record {}-{}@{} ({}): to the DLT", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                // the poison record counts as seen: it goes to the DLT, never into the read model
+                nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+                write(events, nextOffsets);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+            nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+        }
+        write(events, nextOffsets);
+    }
+
+    private void write(List<CaseEvent> events, Map<Integer, Long> nextOffsets) {
+        ReadModelWriter.Outcome outcome = tx.execute(status ->
+                writer.apply(ReadModel.LIVE, events, EventTopics.CASE_EVENTS, nextOffsets));
+        applied.addAndGet(outcome.applied());
+        duplicates.addAndGet(outcome.duplicates());
+        ignored.addAndGet(outcome.ignored());
+    }
+}

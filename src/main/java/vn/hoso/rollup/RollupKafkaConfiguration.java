@@ -1,0 +1,108 @@
+package vn.hoso.rollup;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import vn.hoso.events.EventTopics;
+
+/**
+ * The rollup consumer's own Kafka set-up, independent of whatever other modules configure on Boot's shared
+ * factories (deliberately not beans of the types Boot backs off from): byte-array records (poison is forwarded to
+ * the DLT byte for byte), batch listening, a non-transactional producer for the DLT.
+ *
+ * <p>Poison records ({@link CaseEvent.PoisonRecordException}) are not retried: the records before them are applied,
+ * they go to {@value EventTopics#CASE_EVENTS_DLT}, the consumer goes on. Any other failure (the database is down)
+ * retries the batch with exponential back-off for up to {@code hoso.rollup.retry-max-elapsed} before the batch goes
+ * to the DLT as well.
+ */
+@Configuration(proxyBeanMethods = false)
+class RollupKafkaConfiguration {
+
+    /** Holds the DLT producer so that it is closed with the context. */
+    static final class DeadLetterProducer implements AutoCloseable {
+        final DefaultKafkaProducerFactory<byte[], byte[]> factory;
+        final KafkaTemplate<byte[], byte[]> template;
+
+        DeadLetterProducer(Map<String, Object> props) {
+            factory = new DefaultKafkaProducerFactory<>(props);
+            template = new KafkaTemplate<>(factory);
+        }
+
+        @Override
+        public void close() {
+            factory.destroy();
+        }
+    }
+
+    static Map<String, Object> consumerProperties(KafkaProperties kafka, KafkaConnectionDetails connection,
+                                                  SslBundles sslBundles) {
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties(sslBundles));
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getConsumer().getBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return props;
+    }
+
+    @Bean(destroyMethod = "close")
+    DeadLetterProducer rollupDeadLetterProducer(KafkaProperties kafka, KafkaConnectionDetails connection,
+                                                ObjectProvider<SslBundles> sslBundles) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new DeadLetterProducer(props);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> rollupListenerContainerFactory(
+            KafkaProperties kafka, KafkaConnectionDetails connection, ObjectProvider<SslBundles> sslBundles,
+            DeadLetterProducer deadLetters,
+            @Value("${hoso.rollup.max-poll-records:2000}") int maxPollRecords,
+            @Value("${hoso.rollup.retry-max-elapsed:PT30M}") java.time.Duration retryMaxElapsed) {
+        Map<String, Object> props = consumerProperties(kafka, connection, sslBundles.getIfAvailable());
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+
+        var factory = new ConcurrentKafkaListenerContainerFactory<byte[], byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+
+        var recoverer = new DeadLetterPublishingRecoverer(deadLetters.template,
+                (record, e) -> new TopicPartition(EventTopics.CASE_EVENTS_DLT, -1));
+        var backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        backOff.setMaxElapsedTime(retryMaxElapsed.toMillis());
+        var errorHandler = new DefaultErrorHandler(recoverer, backOff);
+        errorHandler.addNotRetryableExceptions(CaseEvent.PoisonRecordException.class);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+}

@@ -1,0 +1,125 @@
+package vn.hoso.rollup;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+import vn.hoso.units.Tier;
+
+/** Parses and checks the query parameters of the rollup API; anything wrong is a 400 naming the parameter. */
+final class RollupParams {
+
+    static final int MAX_YEARS = 5;
+
+    private final Map<String, String> query;
+
+    RollupParams(Map<String, String> query) {
+        this.query = query;
+    }
+
+    RollupModel.Period period() {
+        LocalDate from = requiredDate("from");
+        LocalDate to = requiredDate("to");
+        if (from.isAfter(to)) {
+            throw RollupProblem.badParameter("from", "from (" + from + ") is after to (" + to + ")");
+        }
+        if (from.plusYears(MAX_YEARS).isBefore(to)) {
+            throw RollupProblem.badParameter("to", "the period may span at most " + MAX_YEARS + " years");
+        }
+        return new RollupModel.Period(from, to);
+    }
+
+    LocalDate requiredDate(String name) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            throw RollupProblem.badParameter(name, "required, a date YYYY-MM-DD");
+        }
+        return date(name, value);
+    }
+
+    LocalDate optionalDate(String name) {
+        String value = query.get(name);
+        return value == null || value.isBlank() ? null : date(name, value);
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw RollupProblem.badParameter(name, "'" + value + "' is not a date YYYY-MM-DD");
+        }
+    }
+
+    Tier tier() {
+        String value = query.get("tier");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Tier.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RollupProblem.badParameter("tier", "'" + value + "' is not one of PROVINCE, DISTRICT, COMMUNE");
+        }
+    }
+
+    String kind() {
+        String value = query.get("kind");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String k = value.trim().toUpperCase(Locale.ROOT);
+        if (!k.equals("PROCEDURE") && !k.equals("WORK")) {
+            throw RollupProblem.badParameter("kind", "'" + value + "' is not one of PROCEDURE, WORK");
+        }
+        return k;
+    }
+
+    String code(String name) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.matches("[0-9A-Za-z]{1,10}")) {
+            throw RollupProblem.badParameter(name, "'" + value + "' is not a unit code");
+        }
+        return value;
+    }
+
+    int integer(String name, int defaultValue, int min, int max) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v < min || v > max) {
+                throw RollupProblem.badParameter(name, "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw RollupProblem.badParameter(name, "'" + value + "' is not a number");
+        }
+    }
+
+    /** json, csv or xlsx: the format parameter first, then the Accept header. */
+    String format(String accept) {
+        String f = query.get("format");
+        if (f != null && !f.isBlank()) {
+            String v = f.trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("json") && !v.equals("csv") && !v.equals("xlsx")) {
+                throw RollupProblem.badParameter("format", "'" + f + "' is not one of json, csv, xlsx");
+            }
+            return v;
+        }
+        if (accept != null) {
+            if (accept.contains(Exports.XLSX)) {
+                return "xlsx";
+            }
+            if (accept.contains(Exports.CSV)) {
+                return "csv";
+            }
+        }
+        return "json";
+    }
+}
