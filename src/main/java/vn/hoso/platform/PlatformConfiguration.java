@@ -1,5 +1,6 @@
 package vn.hoso.platform;
 
+import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,12 @@ class PlatformConfiguration {
     @Bean
     ZoneId businessZone(@Value("${hoso.time-zone:Asia/Ho_Chi_Minh}") String zone) {
         return ZoneId.of(zone);
+    }
+
+    /** Wall-clock time for caches and timeouts; business time (case and event times) is {@link BusinessClock}. */
+    @Bean
+    Clock clock(ZoneId businessZone) {
+        return Clock.system(businessZone);
     }
 
     @Bean

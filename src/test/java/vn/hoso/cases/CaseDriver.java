@@ -22,28 +22,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drives cases the way users do: intake through POST /api/cases as an officer, steps completed through the
  * engine REST API as the officer or leader of the unit that holds the case.
  */
-class CaseDriver {
+public class CaseDriver {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Http http;
     final TaskService taskService;
 
-    CaseDriver(Http http, TaskService taskService) {
+    public CaseDriver(Http http, TaskService taskService) {
         this.http = http;
         this.taskService = taskService;
     }
 
     /** Business time for the engine and the product alike (frozen until the next call or {@link #resetClock()}). */
-    static void clockAt(String isoOffsetDateTime) {
+    public static void clockAt(String isoOffsetDateTime) {
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant()));
     }
 
-    static void resetClock() {
+    public static void resetClock() {
         ClockUtil.reset();
     }
 
-    static Map<String, Object> procedure(String procedureCode, String unit, String channel) {
+    public static Map<String, Object> procedure(String procedureCode, String unit, String channel) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", "PROCEDURE");
         body.put("procedureCode", procedureCode);
@@ -54,7 +54,7 @@ class CaseDriver {
         return body;
     }
 
-    HttpResponse<String> post(Object body, String user) {
+    public HttpResponse<String> post(Object body, String user) {
         try {
             return http.postJson("/api/cases", user, body instanceof String s ? s : JSON.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -62,7 +62,7 @@ class CaseDriver {
         }
     }
 
-    String receive(Map<String, Object> body) {
+    public String receive(Map<String, Object> body) {
         var response = post(body, "officer." + body.get("receivingUnit"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode json = Http.json(response);
@@ -70,30 +70,30 @@ class CaseDriver {
         return json.get("caseId").asText();
     }
 
-    JsonNode caseFile(String caseId, String user) {
+    public JsonNode caseFile(String caseId, String user) {
         var response = http.get("/api/cases/" + caseId, user);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Http.json(response);
     }
 
-    List<Task> openTasks(String caseId) {
+    public List<Task> openTasks(String caseId) {
         return taskService.createTaskQuery().processInstanceBusinessKey(caseId).list();
     }
 
-    Task task(String caseId, String step) {
+    public Task task(String caseId, String step) {
         List<Task> tasks = openTasks(caseId).stream().filter(t -> t.getTaskDefinitionKey().equals(step)).toList();
         assertThat(tasks).as("open task '%s' of case %s among %s", step, caseId,
                 openTasks(caseId).stream().map(Task::getTaskDefinitionKey).toList()).hasSize(1);
         return tasks.get(0);
     }
 
-    List<String> candidateGroups(Task task) {
+    public List<String> candidateGroups(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
     }
 
     /** Completes the case's open task {@code step} as {@code user}, with variables (mode, outcome …). */
-    HttpResponse<String> tryComplete(String caseId, String step, String user, Map<String, Object> variables) {
+    public HttpResponse<String> tryComplete(String caseId, String step, String user, Map<String, Object> variables) {
         Task task = task(caseId, step);
         String vars = variables.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":{\"value\":" + jsonValue(e.getValue()) + "}")
@@ -101,12 +101,12 @@ class CaseDriver {
         return http.postJson("/engine-rest/task/" + task.getId() + "/complete", user, vars);
     }
 
-    void complete(String caseId, String step, String user, Map<String, Object> variables) {
+    public void complete(String caseId, String step, String user, Map<String, Object> variables) {
         var response = tryComplete(caseId, step, user, variables);
         assertThat(response.statusCode()).as("complete %s as %s: %s", step, user, response.body()).isEqualTo(204);
     }
 
-    void complete(String caseId, String step, String user) {
+    public void complete(String caseId, String step, String user) {
         complete(caseId, step, user, Map.of());
     }
 

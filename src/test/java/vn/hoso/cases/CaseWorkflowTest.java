@@ -166,15 +166,16 @@ class CaseWorkflowTest {
         assertThat(driver.caseFile(caseId, "officer.10525").get("status").asText())
                 .isEqualTo("SUPPLEMENTATION_REQUESTED");
 
-        clockAt("2026-04-10T09:00:00+07:00"); // Friday: waited Tue, Wed, Thu, Fri = 4 working days
+        // Wednesday, before the Mẫu 04 timer (Wed 15:00) is due: waited Tue 7 and Wed 8 = 2 working days
+        clockAt("2026-04-08T14:00:00+07:00");
         driver.complete(caseId, "awaitSupplement", "officer.10525");
         JsonNode afterFirst = driver.caseFile(caseId, "officer.10525");
-        assertThat(afterFirst.get("dueDate").asText()).isEqualTo("2026-04-15");
+        assertThat(afterFirst.get("dueDate").asText()).isEqualTo("2026-04-13");
         assertThat(afterFirst.get("supplementationCount").asInt()).isEqualTo(1);
 
         driver.complete(caseId, "appraise", "officer.10525", Map.of("outcome", "SUPPLEMENT"));
         driver.complete(caseId, "awaitSupplement", "officer.10525"); // same day: no working day waited
-        assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-15");
+        assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-13");
         driver.complete(caseId, "appraise", "officer.10525");
         driver.complete(caseId, "approve", "leader.10525");
         driver.complete(caseId, "issue", "officer.10525");
