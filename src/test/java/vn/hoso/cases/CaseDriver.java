@@ -26,7 +26,7 @@ public class CaseDriver {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final Http http;
+    public final Http http;
     final TaskService taskService;
 
     public CaseDriver(Http http, TaskService taskService) {

@@ -39,6 +39,22 @@ class WorkflowEventsTest {
     }
 
     @Test
+    void aStepWhoseEngineTransactionFailsLeavesNoEvent() {
+        CaseDriver driver = new CaseDriver(new Http(port), taskService);
+        CaseDriver.clockAt("2026-03-16T09:00:00+07:00");
+        String caseId = driver.receive(procedure("BIRTH_REG", "10507", "ONLINE"));
+        int before = eventLog.eventsOf(caseId).size();
+        String taskId = driver.task(caseId, "receive").getId();
+        // the Java API bypasses the REST guard: the step listener throws inside the engine transaction
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> taskService.complete(taskId, Map.of("mode", "CARRIER_PIGEON")))
+                .hasMessageContaining("mode must be ELECTRONIC or PAPER");
+        assertThat(eventLog.eventsOf(caseId)).hasSize(before);
+        assertThat(driver.task(caseId, "receive").getId()).isEqualTo(taskId);
+        assertThat(driver.caseFile(caseId, "officer.10507").get("segments").get(0).get("steps").asInt()).isZero();
+    }
+
+    @Test
     void aThreeTierCaseLeavesOneEventPerStepAndSegmentInOrderOnTheTopic() {
         CaseDriver driver = new CaseDriver(new Http(port), taskService);
         CaseDriver.clockAt("2025-03-17T09:00:00+07:00");

@@ -1,0 +1,67 @@
+package vn.hoso.rollup;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.hoso.cases.CaseDriver;
+import vn.hoso.infra.Http;
+import vn.hoso.infra.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.hoso.cases.CaseDriver.procedure;
+
+/**
+ * The whole pipeline: cases worked through the real engine, their events relayed to Kafka, consumed into the read
+ * model, and the rollup shows exactly the segments the test worked (on a day no other test uses).
+ */
+@IntegrationTest
+class EngineToRollupTest {
+
+    static final String DAY = "2023-11-15";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+
+    @AfterEach
+    void resetClock() {
+        CaseDriver.resetClock();
+    }
+
+    @Test
+    void casesWorkedInTheEngineShowUpInTheUnitRollup() {
+        CaseDriver driver = new CaseDriver(new Http(port), taskService);
+        CaseDriver.clockAt(DAY + "T08:00:00+07:00");
+        String electronic = driver.receive(procedure("BIRTH_REG", "10525", "IN_PERSON"));
+        String withPaper = driver.receive(procedure("BIRTH_REG", "10525", "ONLINE"));
+        for (String caseId : new String[] {electronic, withPaper}) {
+            driver.complete(caseId, "receive", "officer.10525");
+            driver.complete(caseId, "appraise", "officer.10525");
+            driver.complete(caseId, "approve", "leader.10525",
+                    caseId.equals(withPaper) ? Map.of("mode", "PAPER") : Map.of());
+            driver.complete(caseId, "issue", "officer.10525");
+            driver.complete(caseId, "returnResult", "officer.10525");
+        }
+
+        String path = "/api/rollups/units?tier=COMMUNE&unit=10525&from=" + DAY + "&to=" + DAY;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode rows = Http.json(driver.http.get(path, "auditor"));
+            assertThat(rows).singleElement().satisfies(row -> {
+                assertThat(row.path("unitCode").asText()).isEqualTo("10525");
+                assertThat(row.path("segments").asLong()).isEqualTo(2);
+                assertThat(row.path("processedOnline").asLong()).isEqualTo(1);
+                assertThat(row.path("onlineRate").asDouble()).isEqualTo(0.5);
+                assertThat(row.path("target").asDouble()).isEqualTo(0.7);
+                assertThat(row.path("met").asBoolean()).isFalse();
+            });
+        });
+    }
+}
