@@ -84,18 +84,7 @@ class RollupService {
         StringBuilder sql = new StringBuilder("select coalesce(sum(segments), 0), coalesce(sum(processed_online), 0)"
                 + " from rollup_daily where day between ? and ?");
         List<Object> args = new ArrayList<>(List.of(p.from(), p.to()));
-        if (tier != null) {
-            sql.append(" and tier = ?");
-            args.add(tier.name());
-        }
-        if (unitCode != null) {
-            sql.append(" and unit_code = ?");
-            args.add(unitCode);
-        }
-        if (kind != null) {
-            sql.append(" and kind = ?");
-            args.add(kind);
-        }
+        dailyFilters(sql, args, tier, unitCode, kind);
         return jdbc.queryForObject(sql.toString(), (rs, i) -> new Figures(rs.getLong(1), rs.getLong(2)),
                 args.toArray());
     }
@@ -366,18 +355,7 @@ class RollupService {
         StringBuilder sql = new StringBuilder("select date_trunc('month', day)::date, sum(segments),"
                 + " sum(processed_online) from rollup_daily where day between ? and ?");
         List<Object> args = new ArrayList<>(List.of(p.from(), p.to()));
-        if (tier != null) {
-            sql.append(" and tier = ?");
-            args.add(tier.name());
-        }
-        if (unitCode != null) {
-            sql.append(" and unit_code = ?");
-            args.add(unitCode);
-        }
-        if (kind != null) {
-            sql.append(" and kind = ?");
-            args.add(kind);
-        }
+        dailyFilters(sql, args, tier, unitCode, kind);
         sql.append(" group by 1");
         Map<YearMonth, Figures> result = new TreeMap<>();
         jdbc.query(sql.toString(), rs -> {
@@ -416,4 +394,20 @@ class RollupService {
         return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
+
+    /** The optional filters of a query on rollup_daily (tier, unit code, kind). */
+    private static void dailyFilters(StringBuilder sql, List<Object> args, Tier tier, String unitCode, String kind) {
+        if (tier != null) {
+            sql.append(" and tier = ?");
+            args.add(tier.name());
+        }
+        if (unitCode != null) {
+            sql.append(" and unit_code = ?");
+            args.add(unitCode);
+        }
+        if (kind != null) {
+            sql.append(" and kind = ?");
+            args.add(kind);
+        }
+    }
 }
