@@ -16,5 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record SimulatorProperties(boolean run, LocalDate from, LocalDate to, @DefaultValue("42") long seed,
                            @DefaultValue("1000") int cases, List<String> units, Map<String, Double> onlineShare,
                            Map<String, Double> lateShare, boolean exitWhenDone, boolean startupHistory,
-                           @DefaultValue("300") int startupCases, @DefaultValue("3") int startupMonths) {
+                           @DefaultValue("250") int startupCases, @DefaultValue("3") int startupMonths) {
 }

@@ -52,8 +52,12 @@ class SimulatorRunner implements ApplicationRunner {
             LocalDate from = today.minusMonths(properties.startupMonths()).withDayOfMonth(1);
             log.info("Loading a simulated history for the dashboard ({} cases since {}; turn off with "
                     + "--hoso.simulator.startup-history=false)", properties.startupCases(), from);
-            simulations.simulate(new Scenario(from, today.minusDays(1), properties.seed(), properties.startupCases()),
-                    now);
+            try {
+                simulations.simulate(new Scenario(from, today.minusDays(1), properties.seed(),
+                        properties.startupCases()), now);
+            } catch (RuntimeException e) {
+                log.error("The simulated start-up history could not be loaded; the app runs without it", e);
+            }
         }
     }
 }
