@@ -92,7 +92,7 @@ class SimulationPlanner {
         if (days.isEmpty()) {
             return new SimulationPlan(scenario, cases, profiles);
         }
-        record Draft(java.time.OffsetDateTime at, int order, PlannedCase c) {
+        record Draft(int order, PlannedCase c) {
         }
         List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < scenario.cases(); i++) {
@@ -128,10 +128,11 @@ class SimulationPlanner {
             } else {
                 subject = p.name() + " (văn bản số " + (1 + random.nextInt(999)) + ")";
             }
-            drafts.add(new Draft(at, i, new PlannedCase(0, at, unit.code(), unit.tier(), p.kind(), p.code(), channel,
+            drafts.add(new Draft(i, new PlannedCase(0, at, unit.code(), unit.tier(), p.kind(), p.code(), channel,
                     subject, name, idNumber, random.nextLong())));
         }
-        drafts.sort(Comparator.comparing((Draft d) -> d.at().toInstant()).thenComparingInt(Draft::order));
+        drafts.sort(Comparator.comparing((Draft d) -> d.c().receivedAt().toInstant())
+                .thenComparingInt(Draft::order));
         for (Draft d : drafts) {
             PlannedCase c = d.c();
             cases.add(new PlannedCase(cases.size() + 1, c.receivedAt(), c.unitCode(), c.tier(), c.kind(),
