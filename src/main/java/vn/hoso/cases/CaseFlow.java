@@ -128,7 +128,9 @@ public class CaseFlow {
             case FORWARDED -> transfer(caseId, unit, tier, execution, lastMode, now);
             case ISSUED -> {
                 resolve(state, "APPROVED", unit, tier, now, CaseStatus.FINISHED);
-                transfer(caseId, unit, tier, execution, lastMode, now);
+                if (Boolean.TRUE.equals(execution.getVariable("needsReturn"))) {
+                    transfer(caseId, unit, tier, execution, lastMode, now); // back to the receiving unit
+                } // a work file ends where it was issued: no applicant to return it to
             }
             case DONE -> resolve(state, "APPROVED", unit, tier, now, CaseStatus.RETURNED);
             case REJECTED -> resolve(state, "REJECTED", unit, tier, now, CaseStatus.REJECTED);

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -107,7 +110,7 @@ class StepListener {
         task.removeVariable("outcome");
 
         if ("appraise".equals(step) && "SUPPLEMENT".equals(outcome)) {
-            supplementationRequested(state, unit, tier, now);
+            supplementationRequested(state, unit, tier, now, execution);
         } else if ("awaitSupplement".equals(step)) {
             supplementationEnded(state, unit, tier, now, execution);
         } else if (StepRules.APOLOGY.equals(step)) {
@@ -117,8 +120,14 @@ class StepListener {
         }
     }
 
-    private void supplementationRequested(CaseStore.State state, String unit, String tier, OffsetDateTime now) {
+    /** The clock stops while the applicant supplements, and so does the Mẫu 04 reminder. */
+    private void supplementationRequested(CaseStore.State state, String unit, String tier, OffsetDateTime now,
+                                          DelegateExecution execution) {
         store.supplementationRequested(state.caseId(), now);
+        Job timer = apologyTimer(root(execution));
+        if (timer != null) {
+            suspend(timer, true);
+        }
         Map<String, Object> data = CaseFlow.data(state.caseId());
         data.put("unitCode", unit);
         data.put("tier", tier);
@@ -137,6 +146,19 @@ class StepListener {
         if (!newDue.equals(state.dueDate())) {
             dueDateChanged(state, unit, tier, now, newDue, "SUPPLEMENTATION", execution);
         }
+        Job timer = apologyTimer(root(execution));
+        if (timer != null && timer.isSuspended()) {
+            suspend(timer, false);
+        }
+    }
+
+    /**
+     * On the job entity of this engine transaction: ManagementService's suspend/activate are bulk updates behind the
+     * transaction's back, which then fails its own write of the same timer (optimistic locking).
+     */
+    private static void suspend(Job timer, boolean suspended) {
+        JobEntity job = Context.getCommandContext().getJobManager().findJobById(timer.getId());
+        job.setSuspensionState((suspended ? SuspensionState.SUSPENDED : SuspensionState.ACTIVE).getStateCode());
     }
 
     private void apologyIssued(DelegateTask task, CaseStore.State state, String unit, String tier, OffsetDateTime now) {
@@ -157,18 +179,27 @@ class StepListener {
         data.put("changedAt", now.toString());
         flow.append(state.caseId(), CaseEventTypes.DUE_DATE_CHANGED, unit, now, data);
         execution.setVariable("dueDate", newDue.toString());
-        DelegateExecution root = execution;
-        while (root.getSuperExecution() != null) {
-            root = root.getSuperExecution();
-        }
+        DelegateExecution root = root(execution);
         root.setVariable("dueDate", newDue.toString());
         moveApologyTimer(root, newDue);
     }
 
+    private static DelegateExecution root(DelegateExecution execution) {
+        DelegateExecution root = execution;
+        while (root.getSuperExecution() != null) {
+            root = root.getSuperExecution();
+        }
+        return root;
+    }
+
+    private Job apologyTimer(DelegateExecution root) {
+        return managementService.createJobQuery().processInstanceId(root.getProcessInstanceId())
+                .activityId(APOLOGY_TIMER).singleResult();
+    }
+
     /** The Mẫu 04 reminder follows the appointment date. */
     private void moveApologyTimer(DelegateExecution root, LocalDate newDue) {
-        Job timer = managementService.createJobQuery().processInstanceId(root.getProcessInstanceId())
-                .activityId(APOLOGY_TIMER).singleResult();
+        Job timer = apologyTimer(root);
         if (timer != null) {
             managementService.setJobDuedate(timer.getId(),
                     Date.from(ApologyTimer.at(calendar, newDue, clock.instant(), clock.zone())));

@@ -238,7 +238,9 @@ public class Simulator {
 
     private void fire(Run r, Action a) {
         Job job = managementService.createJobQuery().jobId(a.id()).singleResult();
-        if (job != null && job.getDuedate().toInstant().equals(a.due())) {
+        if (job != null && job.isSuspended()) {
+            a.run().timerDue = null; // paused by a supplementation request: scheduled again when it ends
+        } else if (job != null && job.getDuedate().toInstant().equals(a.due())) {
             managementService.executeJob(job.getId());
             r.timers++;
         }

@@ -1,5 +1,8 @@
 package vn.hoso.cases;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,6 +87,30 @@ class CaseWorkflowTest {
     }
 
     @Test
+    void aWorkFileIsIssuedAtItsUnitAndHandedNowhere() {
+        clockAt("2026-03-10T09:00:00+07:00");
+        Map<String, Object> body = new LinkedHashMap<>(procedure("WORK_INCOMING", "10507", "IN_PERSON"));
+        body.put("kind", "WORK");
+        body.remove("applicant");
+        String caseId = driver.receive(body);
+        for (String step : List.of("receive", "appraise")) {
+            driver.complete(caseId, step, "officer.10507");
+        }
+        driver.complete(caseId, "approve", "leader.10507");
+        driver.complete(caseId, "issue", "officer.10507");
+
+        JsonNode done = driver.caseFile(caseId, "officer.10507");
+        assertThat(done.get("status").asText()).isEqualTo("FINISHED");
+        assertThat(done.get("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(done.get("segments")).hasSize(1);
+        assertThat(driver.openTasks(caseId)).isEmpty();
+        List<String> types = new ArrayList<>();
+        Http.json(driver.http.get("/api/cases/" + caseId + "/events", "officer.10507"))
+                .forEach(e -> types.add(e.get("type").asText()));
+        assertThat(types).contains("vn.hoso.case.resolved").doesNotContain("vn.hoso.case.transferred");
+    }
+
+    @Test
     void aCaseClimbsCommuneDistrictProvinceAndIsReturnedAtTheReceivingCommune() {
         clockAt("2025-03-14T09:00:00+07:00");
         String caseId = driver.receive(procedure("MERIT_ALLOWANCE", "10663", "ONLINE"));
@@ -165,6 +192,7 @@ class CaseWorkflowTest {
         driver.complete(caseId, "appraise", "officer.10525", Map.of("outcome", "SUPPLEMENT"));
         assertThat(driver.caseFile(caseId, "officer.10525").get("status").asText())
                 .isEqualTo("SUPPLEMENTATION_REQUESTED");
+        assertThat(apologyTimer(caseId).isSuspended()).as("no Mẫu 04 reminder while the clock is paused").isTrue();
 
         // Wednesday, before the Mẫu 04 timer (Wed 15:00) is due: waited Tue 7 and Wed 8 = 2 working days
         clockAt("2026-04-08T14:00:00+07:00");
@@ -172,6 +200,10 @@ class CaseWorkflowTest {
         JsonNode afterFirst = driver.caseFile(caseId, "officer.10525");
         assertThat(afterFirst.get("dueDate").asText()).isEqualTo("2026-04-13");
         assertThat(afterFirst.get("supplementationCount").asInt()).isEqualTo(1);
+        Job timer = apologyTimer(caseId);
+        assertThat(timer.isSuspended()).isFalse();
+        assertThat(timer.getDuedate().toInstant()).as("15:00 on the working day before the new date")
+                .isEqualTo(OffsetDateTime.parse("2026-04-10T15:00:00+07:00").toInstant());
 
         driver.complete(caseId, "appraise", "officer.10525", Map.of("outcome", "SUPPLEMENT"));
         driver.complete(caseId, "awaitSupplement", "officer.10525"); // same day: no working day waited
@@ -233,7 +265,7 @@ class CaseWorkflowTest {
         assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-06-02");
         Job timer = apologyTimer(caseId);
         assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(
-                java.time.OffsetDateTime.parse("2026-06-01T15:00:00+07:00").toInstant()));
+                OffsetDateTime.parse("2026-06-01T15:00:00+07:00").toInstant()));
         driver.complete(caseId, "receive", "officer.10507");
 
         managementService.executeJob(timer.getId());
