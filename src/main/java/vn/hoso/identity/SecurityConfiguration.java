@@ -25,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>actuator: health is public, everything else for administrators;</li>
  * <li>the Camunda web apps: they authenticate with their own session login and protect themselves with their own
  * CSRF filter; the admin app's setup endpoint (creates an administrator while the admin group is empty) is
- * blocked.</li>
+ * blocked, and each app's plugin API is only for sessions allowed to use that app ({@link WebAppAccessGuard}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +47,14 @@ class SecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // after Spring Security: anonymous calls get their 401 first
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WebAppAccessGuard> webAppAccessGuard(ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new WebAppAccessGuard(objectMapper));
+        registration.addUrlPatterns("/camunda/api/cockpit/*", "/camunda/api/admin/*", "/camunda/api/tasklist/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
         return registration;
     }
 
