@@ -81,6 +81,14 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aTaskCompletionOverOneMegabyteIs413NotTruncated() {
+        var response = http.send(http.request("/engine-rest/task/no-such-task/complete", "officer.10843")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("v".repeat(1_100_000))).build());
+        assertProblem(response, 413);
+    }
+
+    @Test
     void anAcceptHeaderThatIsNoMediaTypeIs400() {
         assertProblem(http.get("/api/rollups/tiers", "auditor", "garbage"), 400);
         assertProblem(http.get("/api/units", "auditor", "text/"), 400);
