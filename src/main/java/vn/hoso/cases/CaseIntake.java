@@ -45,7 +45,7 @@ import vn.hoso.units.UnitRegistry;
  * {@code vn.hoso.case.received}.
  */
 @Service
-class CaseIntake {
+public class CaseIntake {
 
     static final String PROCESS_KEY = "hoso-case";
     static final Set<String> CHANNELS = Set.of("ONLINE", "IN_PERSON", "POST");
@@ -54,7 +54,7 @@ class CaseIntake {
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
-    record Received(UUID caseId, String code, CaseStatus status, LocalDate dueDate) {
+    public record Received(UUID caseId, String code, CaseStatus status, LocalDate dueDate) {
     }
 
     private record Valid(CaseKind kind, Procedure procedure, Unit unit, String channel, String subject,

@@ -56,6 +56,14 @@ class StepListener {
         }
         LocalDate due = store.state(caseId).dueDate();
         task.setDueDate(Date.from(due.atTime(LocalTime.of(17, 0)).atZone(clock.zone()).toInstant()));
+        // Officers may read their tasks but not the process instances (that would open every unit's files to them),
+        // so the columns of the Tasklist list are copied onto the task itself.
+        for (TasklistFilters.Column column : TasklistFilters.LIST_COLUMNS) {
+            Object value = task.getVariable(column.name());
+            if (value != null) {
+                task.setVariableLocal(column.name(), value);
+            }
+        }
     }
 
     @EventListener(condition = "#task.eventName == 'complete'")

@@ -3,6 +3,7 @@ package vn.hoso.cases;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -33,6 +34,13 @@ class TasklistFilters {
     static final String MY_UNIT = "Việc của đơn vị tôi";
     static final String DUE_SOON = "Sắp đến hạn";
     static final String OVERDUE = "Quá hạn";
+
+    /** Variables shown under each task in the list (name → label), so an officer finds a file by its code. */
+    static final List<Column> LIST_COLUMNS = List.of(new Column("caseCode", "Mã hồ sơ"),
+            new Column("procedureName", "Thủ tục"), new Column("applicantName", "Người nộp"));
+
+    record Column(String name, String label) {
+    }
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -78,7 +86,9 @@ class TasklistFilters {
             filter = filters.newTaskFilter(name);
         }
         filter.setQuery(query);
-        filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+                "variables",
+                LIST_COLUMNS.stream().map(c -> Map.of("name", c.name(), "label", c.label())).toList()));
         filters.saveFilter(filter);
         if (created) {
             Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);

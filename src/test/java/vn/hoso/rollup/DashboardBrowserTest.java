@@ -1,7 +1,6 @@
 package vn.hoso.rollup;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,16 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.hoso.infra.Browser;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
 
@@ -63,6 +59,7 @@ class DashboardBrowserTest {
     Http http;
     Map<String, long[]> expected;
     final Map<String, Long> received = new HashMap<>();
+    Browser browser;
     WebDriver driver;
     Path downloads;
 
@@ -114,49 +111,20 @@ class DashboardBrowserTest {
             }
         });
 
-        String chromium = System.getProperty("hoso.chromium", "/usr/bin/chromium");
-        String chromedriver = System.getProperty("hoso.chromedriver", "/usr/bin/chromedriver");
-        assertThat(Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(chromedriver)))
-                .as("the browser test needs Debian's chromium and chromium-driver: "
-                        + "apt-get update && apt-get install -y chromium chromium-driver")
-                .isTrue();
-        downloads = Files.createTempDirectory("hoso-downloads");
-        Path profile = Files.createTempDirectory("hoso-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--window-size=1440,2700", "--lang=vi-VN", "--force-device-scale-factor=1");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "intl.accept_languages", "vi-VN,vi"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        browser = Browser.headless(1440, 2700);
+        driver = browser.driver;
+        downloads = browser.downloads;
     }
 
     @AfterAll
     void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    /** On failure, what the browser showed is kept next to the screenshot, for whoever reads the report. */
-    private void keepFailureEvidence() {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve("dashboard-failure.png"),
-                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve("dashboard-failure.html"), driver.getPageSource());
-        } catch (Exception ignored) {
-            // evidence only
+        if (browser != null) {
+            browser.close();
         }
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return browser.waiting();
     }
 
     @Test
@@ -164,7 +132,7 @@ class DashboardBrowserTest {
         try {
             auditorJourney();
         } catch (Exception | AssertionError e) {
-            keepFailureEvidence();
+            browser.keepFailureEvidence("dashboard");
             throw e;
         }
     }
@@ -233,10 +201,7 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("drill-count")).getText()).contains(String.valueOf(get(expected, "DISTRICT/288")[0]));
 
         js.executeScript("window.scrollTo(0, 0);");
-        Path screenshots = Path.of("target", "screenshots");
-        Files.createDirectories(screenshots);
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve("dashboard.png"), png);
+        browser.screenshot("dashboard");
 
         // download the district's Excel file
         driver.findElement(By.id("drill-xlsx")).click();
