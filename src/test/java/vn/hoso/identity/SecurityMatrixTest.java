@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hoso.cases.CaseDriver;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
-import vn.hoso.infra.WebAppSession;
+import vn.hoso.infra.CamundaWebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,7 +125,7 @@ class SecurityMatrixTest {
     String caseId;
     String taskId;
     String instanceId;
-    final Map<String, WebAppSession> sessions = new HashMap<>();
+    final Map<String, CamundaWebSession> sessions = new HashMap<>();
 
     @AfterEach
     void resetClock() {
@@ -233,7 +233,7 @@ class SecurityMatrixTest {
         assertThat(driver.candidateGroups(after)).containsExactly("officers." + A);
 
         // the web apps' engine API with B's Tasklist session
-        WebAppSession web = new WebAppSession(port);
+        CamundaWebSession web = new CamundaWebSession(port);
         assertThat(web.login("tasklist", b, Http.DEMO_PASSWORD).statusCode()).isEqualTo(200);
         assertThat(web.get("/camunda/api/engine/engine/default/task/" + task.getId()).statusCode()).isIn(403, 404);
         assertThat(Http.json(web.get("/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + id)))
@@ -242,7 +242,7 @@ class SecurityMatrixTest {
                 "{\"processInstanceBusinessKey\":\"" + id + "\"}", true))).isEmpty();
         assertThat(web.postJson("/camunda/api/engine/engine/default/task/" + task.getId() + "/claim",
                 "{\"userId\":\"" + b + "\"}", true).statusCode()).isIn(403, 404);
-        WebAppSession mine = new WebAppSession(port);
+        CamundaWebSession mine = new CamundaWebSession(port);
         assertThat(mine.login("tasklist", a, Http.DEMO_PASSWORD).statusCode()).isEqualTo(200);
         assertThat(Http.json(mine.get("/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + id)))
                 .hasSize(1);
@@ -262,7 +262,7 @@ class SecurityMatrixTest {
                     .build());
             case "WEB GET" -> session(user).get(path);
             case "WEB POST" -> session(user).postJson(path, body, true);
-            case "LOGIN" -> new WebAppSession(port).login(rawPath, user, Http.DEMO_PASSWORD);
+            case "LOGIN" -> new CamundaWebSession(port).login(rawPath, user, Http.DEMO_PASSWORD);
             default -> throw new IllegalArgumentException(method);
         };
         Set<Integer> allowed = Arrays.stream(expected.split("\\|")).map(Integer::valueOf).collect(Collectors.toSet());
@@ -277,12 +277,12 @@ class SecurityMatrixTest {
         assertThat(identityService.createUserQuery().userId("matrix-intruder").count()).isZero();
     }
 
-    private WebAppSession session(String user) {
+    private CamundaWebSession session(String user) {
         if (user == null) {
-            return sessions.computeIfAbsent("anonymous", u -> new WebAppSession(port));
+            return sessions.computeIfAbsent("anonymous", u -> new CamundaWebSession(port));
         }
         return sessions.computeIfAbsent(user, u -> {
-            WebAppSession s = new WebAppSession(port);
+            CamundaWebSession s = new CamundaWebSession(port);
             assertThat(s.login("tasklist", u, Http.DEMO_PASSWORD).statusCode()).isEqualTo(200);
             return s;
         });

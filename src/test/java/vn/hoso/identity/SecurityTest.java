@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
-import vn.hoso.infra.WebAppSession;
+import vn.hoso.infra.CamundaWebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.infra.Http.json;
@@ -145,7 +145,7 @@ class SecurityTest {
                 "officer.10507").statusCode()).isEqualTo(400);
 
         // the web apps' engine API, with a Tasklist session
-        WebAppSession tasklist = new WebAppSession(port);
+        CamundaWebSession tasklist = new CamundaWebSession(port);
         assertThat(tasklist.login("tasklist", "officer.10507", "demo").statusCode()).isEqualTo(200);
         var webapp = tasklist.postJson("/camunda/api/engine/engine/default/task",
                 "{\"orQueries\":[{\"assignee\\u0045xpression\":\"${currentUser()}\"}]}", true);
@@ -179,7 +179,7 @@ class SecurityTest {
             assertThat(Http.contentType(response)).as(path).startsWith("application/problem+json");
         }
         // even an administrator's web session cannot use it
-        WebAppSession admin = new WebAppSession(port);
+        CamundaWebSession admin = new CamundaWebSession(port);
         assertThat(admin.login("admin", "admin", "demo").statusCode()).isEqualTo(200);
         assertThat(admin.postJson("/camunda/api/admin/setup/default/user/create",
                 "{\"profile\":{\"id\":\"intruder2\"},\"credentials\":{\"password\":\"intruder2\"}}", true)
@@ -192,7 +192,7 @@ class SecurityTest {
     void csrfProtectionOnTheWebAppsStaysOn() {
         String instance = startProbe("10714");
         Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-        WebAppSession tasklist = new WebAppSession(port);
+        CamundaWebSession tasklist = new CamundaWebSession(port);
         assertThat(tasklist.login("tasklist", "officer.10714", "demo").statusCode()).isEqualTo(200);
         String claim = "/camunda/api/engine/engine/default/task/" + task.getId() + "/claim";
 
@@ -210,7 +210,7 @@ class SecurityTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(403);
 
         // with the token echoed, the same call works (in a new session: Camunda ends one that failed the check)
-        WebAppSession fresh = new WebAppSession(port);
+        CamundaWebSession fresh = new CamundaWebSession(port);
         assertThat(fresh.login("tasklist", "officer.10714", "demo").statusCode()).isEqualTo(200);
         assertThat(fresh.postJson(claim, "{\"userId\":\"officer.10714\"}", true).statusCode()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())

@@ -13,16 +13,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A browser-like session with the Camunda web apps: cookies, the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN (unless
- * told not to), form login into one app (tasklist, cockpit, admin).
+ * told not to), form login into one app (tasklist, cockpit, admin) that reports refusals instead of throwing, and
+ * anonymous sessions: what the security tests need ({@link WebappSession} is the happy-path one).
  */
-public final class WebAppSession {
+public final class CamundaWebSession {
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
-    public WebAppSession(int port) {
+    public CamundaWebSession(int port) {
         this.base = "http://localhost:" + port;
         send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build());
     }
