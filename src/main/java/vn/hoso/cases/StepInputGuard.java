@@ -57,7 +57,18 @@ class StepInputGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         Matcher m = COMPLETION.matcher(request.getRequestURI());
         m.matches();
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY);
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            // never hand the engine a truncated body
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "A step's variables have at most " + MAX_BODY + " bytes.");
+            problem.setTitle("Request body too large");
+            problem.setInstance(URI.create(request.getRequestURI()));
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
         try {
             check(m.group(1), body.length == 0 ? null : json.readTree(body));
         } catch (BadUserRequestException e) {

@@ -20,11 +20,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Three filter chains:
  * <ul>
  * <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against the Camunda identity, stateless, and the
- * engine is told the caller so its authorization checks apply;</li>
+ * engine is told the caller so its authorization checks apply; deployments (create, redeploy, delete) for
+ * administrators only;</li>
  * <li>actuator: health is public, everything else for administrators;</li>
  * <li>the Camunda web apps: they authenticate with their own session login and protect themselves with their own
  * CSRF filter; the admin app's setup endpoint (creates an administrator while the admin group is empty) is
- * blocked.</li>
+ * blocked, and each app's plugin API is only for sessions allowed to use that app ({@link WebAppAccessGuard}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,12 +51,24 @@ class SecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<WebAppAccessGuard> webAppAccessGuard(ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new WebAppAccessGuard(objectMapper));
+        registration.addUrlPatterns("/camunda/api/cockpit/*", "/camunda/api/admin/*", "/camunda/api/tasklist/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
+        return registration;
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProblemResponses problems)
             throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        // BPMN/DMN deployments change what the engine runs: administrators only, whatever the
+                        // engine's authorizations say (reading deployments stays open, the engine filters it)
+                        .requestMatchers(deploymentChanges()).hasAuthority(CurrentUser.GROUP_PREFIX + Groups.ADMINS)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -91,6 +104,14 @@ class SecurityConfiguration {
                 // The Camunda web apps run their own CSRF prevention filter (XSRF-TOKEN cookie + header).
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /** Anything but reading on the engine REST's deployment resource (create, redeploy, delete), any engine name. */
+    private static RequestMatcher deploymentChanges() {
+        RequestMatcher deployments = new OrRequestMatcher(path("/engine-rest/deployment/**"),
+                path("/engine-rest/engine/*/deployment/**"));
+        return request -> !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+                && !"OPTIONS".equals(request.getMethod()) && deployments.matches(request);
     }
 
     /** Matches the whole path, whatever servlet serves it (the engine REST is a Jersey servlet, not Spring MVC). */

@@ -3,10 +3,16 @@ package vn.hoso.platform;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -27,5 +33,44 @@ class PlatformConfiguration {
     @Bean
     BusinessClock businessClock(ZoneId businessZone) {
         return new BusinessClock(businessZone);
+    }
+
+    /** Body size limits and a sane Accept header, before Spring Security and everything else (see RequestGuard). */
+    @Bean
+    FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper,
+                                                      @Value("${hoso.limits.api-body:256KB}") DataSize apiBody,
+                                                      @Value("${hoso.limits.engine-body:5MB}") DataSize engineBody) {
+        var registration = new FilterRegistrationBean<>(new RequestGuard(objectMapper, apiBody, engineBody));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    /**
+     * An encoded slash or backslash ({@code %2F}, {@code %5C}) in a path reaches Spring Security's firewall, which
+     * refuses it (400 problem+json through the error controller) instead of Tomcat answering with its own HTML page.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            connector.setEncodedReverseSolidusHandling("passthrough");
+        });
+    }
+
+    /** What Tomcat refuses itself (a NUL in the path …) is answered as problem+json too, not Tomcat's HTML page. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                for (org.apache.catalina.Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof org.apache.catalina.valves.ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemErrorReportValve());
+            }
+        });
     }
 }

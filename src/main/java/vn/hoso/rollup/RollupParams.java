@@ -11,6 +11,9 @@ import vn.hoso.units.Tier;
 final class RollupParams {
 
     static final int MAX_YEARS = 5;
+    /** Dates outside this range are refused (they mean nothing here, and the far ones overflow date arithmetic). */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
     private final Map<String, String> query;
 
@@ -44,11 +47,16 @@ final class RollupParams {
     }
 
     private static LocalDate date(String name, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw RollupProblem.badParameter(name, "'" + value + "' is not a date YYYY-MM-DD");
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw RollupProblem.badParameter(name, date + " is outside " + EARLIEST + " … " + LATEST);
+        }
+        return date;
     }
 
     Tier tier() {

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
+import vn.hoso.infra.CamundaWebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.infra.Http.json;
@@ -41,6 +42,8 @@ class SecurityTest {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    org.camunda.bpm.engine.FilterService filterService;
     Http http;
 
     @BeforeEach
@@ -113,6 +116,110 @@ class SecurityTest {
         assertThat(filterWithExpression.statusCode()).isEqualTo(400);
         assertThat(http.get("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D", "officer.10507")
                 .statusCode()).isBetween(400, 499);
+    }
+
+    @Test
+    void expressionKeysAreRefusedHoweverTheyAreSpelledAndWhereverTheyCome() {
+        long filters = filterCount();
+        // a JSON escape in the key was not seen by the guard (it matched the raw text) and reached the engine
+        for (String body : new String[] {
+                "{\"orQueries\":[{\"assignee\\u0045xpression\":\"${currentUser()}\"}]}",
+                "{\"orQueries\":[{\"\\u0063andidateGroupExpression\":\"${currentUserGroups()}\"}]}",
+                "{\"orQueries\":[{\"assigneeEXPRESSION\":\"${currentUser()}\"}]}",
+                "{\"orQueries\":[{\"taskName\":\"x\",\"orQueries\":[{\"ownerExpression\":\"${1}\"}]}]}",
+                "{\"candidateUserExpression\" \n :\"${currentUser()}\"}",
+                "{\"orQueries\":[{\"assigneeExpression\":\"${''.getClass()}\"}]",   // malformed: refused too
+        }) {
+            for (String path : new String[] {"/engine-rest/task", "/engine-rest/task/count",
+                    "/engine-rest/engine/default/task"}) {
+                var response = http.postJson(path, "officer.10507", body);
+                assertThat(response.statusCode()).as(path + " " + body).isEqualTo(400);
+                assertThat(Http.contentType(response)).startsWith("application/problem+json");
+            }
+            var filter = http.postJson("/engine-rest/filter/create", "admin",
+                    "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":" + body + "}");
+            assertThat(filter.statusCode()).as("filter " + body).isEqualTo(400);
+        }
+        assertThat(filterCount()).isEqualTo(filters);
+        assertThat(http.get("/engine-rest/task/count?candidateGroupExpression=%24%7BcurrentUserGroups()%7D",
+                "officer.10507").statusCode()).isEqualTo(400);
+
+        // the web apps' engine API, with a Tasklist session
+        CamundaWebSession tasklist = new CamundaWebSession(port);
+        assertThat(tasklist.login("tasklist", "officer.10507", "demo").statusCode()).isEqualTo(200);
+        var webapp = tasklist.postJson("/camunda/api/engine/engine/default/task",
+                "{\"orQueries\":[{\"assignee\\u0045xpression\":\"${currentUser()}\"}]}", true);
+        assertThat(webapp.statusCode()).isEqualTo(400);
+        assertThat(tasklist.postJson("/camunda/api/engine/engine/default/task", "{\"orQueries\":[{\"assignee\":\"x\"}]}",
+                true).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSetupEndpointCannotBeReachedUnderAnotherSpelling() {
+        long admins = identityService.createUserQuery().memberOfGroup(Groups.ADMINS).count();
+        for (String path : new String[] {
+                "/camunda/api/admin/setup/default/user/create",
+                "/camunda/api/admin/setup/default/user/create/",
+                "/camunda/api/admin/./setup/default/user/create",
+                "/camunda/api/admin//setup/default/user/create",
+                "/camunda/api/admin/x/../setup/default/user/create",
+                "/camunda/api/admin/set%75p/default/user/create",
+                "/camunda/api/admin/setup/%64efault/user/create",
+                "/camunda/api/admin/setup/default/user/create;jsessionid=x",
+                "/camunda/api/admin/setup%2Fdefault/user/create",
+                "/camunda/api/admin/SETUP/default/user/create",
+                "/camunda/api/admin/setup/default/user/create?x=1"}) {
+            var response = http.send(http.request(path, null)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"profile\":{\"id\":\"intruder2\",\"firstName\":\"x\",\"lastName\":\"y\"},"
+                                    + "\"credentials\":{\"password\":\"intruder2\"}}"))
+                    .build());
+            assertThat(response.statusCode()).as(path).isBetween(400, 499);
+            assertThat(Http.contentType(response)).as(path).startsWith("application/problem+json");
+        }
+        // even an administrator's web session cannot use it
+        CamundaWebSession admin = new CamundaWebSession(port);
+        assertThat(admin.login("admin", "admin", "demo").statusCode()).isEqualTo(200);
+        assertThat(admin.postJson("/camunda/api/admin/setup/default/user/create",
+                "{\"profile\":{\"id\":\"intruder2\"},\"credentials\":{\"password\":\"intruder2\"}}", true)
+                .statusCode()).isIn(401, 403);
+        assertThat(identityService.createUserQuery().userId("intruder2").count()).isZero();
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.ADMINS).count()).isEqualTo(admins);
+    }
+
+    @Test
+    void csrfProtectionOnTheWebAppsStaysOn() {
+        String instance = startProbe("10714");
+        Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        CamundaWebSession tasklist = new CamundaWebSession(port);
+        assertThat(tasklist.login("tasklist", "officer.10714", "demo").statusCode()).isEqualTo(200);
+        String claim = "/camunda/api/engine/engine/default/task/" + task.getId() + "/claim";
+
+        // the session cookie alone does not change anything
+        var noToken = tasklist.postJson(claim, "{\"userId\":\"officer.10714\"}", false);
+        assertThat(noToken.statusCode()).as(noToken.headers() + " " + noToken.body()).isIn(401, 403);
+        var wrongToken = tasklist.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + claim))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", "0123456789ABCDEF")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"officer.10714\"}")).build());
+        assertThat(wrongToken.statusCode()).as(wrongToken.body()).isIn(401, 403);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasklist.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/camunda/api/admin/auth/user/default/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(403);
+
+        // with the token echoed, the same call works (in a new session: Camunda ends one that failed the check)
+        CamundaWebSession fresh = new CamundaWebSession(port);
+        assertThat(fresh.login("tasklist", "officer.10714", "demo").statusCode()).isEqualTo(200);
+        assertThat(fresh.postJson(claim, "{\"userId\":\"officer.10714\"}", true).statusCode()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+                .isEqualTo("officer.10714");
+        taskService.complete(task.getId());
+    }
+
+    private long filterCount() {
+        return filterService.createFilterQuery().count();
     }
 
     @Test
