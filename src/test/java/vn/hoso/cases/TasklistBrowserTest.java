@@ -21,9 +21,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hoso.infra.Browser;
+import vn.hoso.infra.CamundaWebSession;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
-import vn.hoso.infra.WebappSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.cases.CaseDriver.procedure;
@@ -126,27 +126,27 @@ class TasklistBrowserTest {
         String taskId = openTasks(caseId, "receive").get(0).getId();
         String byCase = TASK_API + "?processInstanceBusinessKey=" + caseId;
 
-        WebappSession intruder = WebappSession.login(port, "tasklist", "officer." + OTHER_UNIT);
+        CamundaWebSession intruder = CamundaWebSession.loggedIn(port, "tasklist", "officer." + OTHER_UNIT);
         assertThat(Http.json(intruder.get(byCase))).isEmpty();
         assertThat(intruder.get(TASK_API + "/" + taskId).statusCode()).isIn(403, 404);
         assertThat(intruder.get(TASK_API + "/" + taskId + "/form-variables").statusCode()).isIn(403, 404);
-        assertThat(intruder.postJson(TASK_API + "/" + taskId + "/claim", "{\"userId\":\"officer." + OTHER_UNIT + "\"}")
-                .statusCode()).isIn(403, 404);
+        assertThat(intruder.postJson(TASK_API + "/" + taskId + "/claim", "{\"userId\":\"officer." + OTHER_UNIT + "\"}",
+                true).statusCode()).isIn(403, 404);
         assertThat(intruder.postJson(TASK_API + "/" + taskId + "/submit-form",
-                "{\"variables\":{\"mode\":{\"value\":\"ELECTRONIC\"},\"outcome\":{\"value\":\"ACCEPT\"}}}")
+                "{\"variables\":{\"mode\":{\"value\":\"ELECTRONIC\"},\"outcome\":{\"value\":\"ACCEPT\"}}}", true)
                 .statusCode()).isIn(403, 404);
         Task untouched = taskService.createTaskQuery().taskId(taskId).singleResult();
         assertThat(untouched).as("still open").isNotNull();
         assertThat(untouched.getAssignee()).isNull();
 
-        WebappSession officer = WebappSession.login(port, "tasklist", "officer." + UNIT);
+        CamundaWebSession officer = CamundaWebSession.loggedIn(port, "tasklist", "officer." + UNIT);
         JsonNode mine = Http.json(officer.get(byCase));
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).path("id").asText()).isEqualTo(taskId);
         assertThat(Http.json(officer.get(TASK_API + "/" + taskId + "/form-variables")).path("caseCode")
                 .path("value").asText()).startsWith(UNIT + "-");
         HttpResponse<String> submitted = officer.postJson(TASK_API + "/" + taskId + "/submit-form",
-                "{\"variables\":{\"mode\":{\"value\":\"PAPER\"},\"outcome\":{\"value\":\"ACCEPT\"}}}");
+                "{\"variables\":{\"mode\":{\"value\":\"PAPER\"},\"outcome\":{\"value\":\"ACCEPT\"}}}", true);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
         assertThat(stepCompleted(caseId, "receive").path("data").path("mode").asText()).isEqualTo("PAPER");
     }

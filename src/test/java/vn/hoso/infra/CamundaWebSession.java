@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A browser-like session with the Camunda web apps: cookies, the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN (unless
  * told not to), form login into one app (tasklist, cockpit, admin) that reports refusals instead of throwing, and
- * anonymous sessions: what the security tests need ({@link WebappSession} is the happy-path one).
+ * anonymous sessions.
  */
 public final class CamundaWebSession {
 
@@ -26,6 +26,16 @@ public final class CamundaWebSession {
     public CamundaWebSession(int port) {
         this.base = "http://localhost:" + port;
         send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build());
+    }
+
+    /** A session of {@code user} (demo password) in {@code app}; fails when the login is refused. */
+    public static CamundaWebSession loggedIn(int port, String app, String user) {
+        CamundaWebSession session = new CamundaWebSession(port);
+        HttpResponse<String> login = session.login(app, user, Http.DEMO_PASSWORD);
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException(user + " could not log into " + app + ": " + login.statusCode());
+        }
+        return session;
     }
 
     /** Logs into {@code app}; the answer (200 when the user may use that app). */
