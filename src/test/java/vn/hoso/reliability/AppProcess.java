@@ -42,6 +42,7 @@ final class AppProcess {
     final int port;
     private int starts;
     private Process process;
+    private volatile boolean ready;
 
     AppProcess(String name, FaultInfrastructure infra, String adminPassword, Map<String, String> extraArgs) {
         this.name = name;
@@ -85,6 +86,7 @@ final class AppProcess {
             throw new IllegalStateException(name + " is running");
         }
         starts++;
+        ready = false;
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
@@ -117,6 +119,7 @@ final class AppProcess {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    ready = true;
                     log.info("{} ready in {} ms", name, (System.nanoTime() - t0) / 1_000_000);
                     return;
                 }
@@ -134,6 +137,7 @@ final class AppProcess {
             return;
         }
         long pid = process.pid();
+        ready = false;
         process.destroyForcibly();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " (pid " + pid + ") did not die");
@@ -144,6 +148,11 @@ final class AppProcess {
 
     boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** Started, answered UP once, and not killed since. */
+    boolean isReady() {
+        return ready && isAlive();
     }
 
     int starts() {

@@ -47,9 +47,9 @@ final class FaultRig implements AutoCloseable {
         return node;
     }
 
-    /** Requests go to the nodes that are up. */
+    /** Requests go to the nodes that are up and ready. */
     void route() {
-        client.nodes(nodes.stream().filter(AppProcess::isAlive).map(AppProcess::baseUrl).toList());
+        client.nodes(nodes.stream().filter(AppProcess::isReady).map(AppProcess::baseUrl).toList());
     }
 
     void routeNone() {
