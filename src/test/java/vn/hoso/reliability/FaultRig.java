@@ -60,7 +60,7 @@ final class FaultRig implements AutoCloseable {
     static void awaitProgress(LoadDriver load, int requests) {
         long target = load.progress() + requests;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (load.progress() < target && System.nanoTime() < deadline) {
+        while (load.progress() < target && !load.isDone() && System.nanoTime() < deadline) {
             Db.sleep(50);
         }
     }

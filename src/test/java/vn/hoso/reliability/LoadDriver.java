@@ -106,6 +106,11 @@ final class LoadDriver {
         return done && crashes.isEmpty();
     }
 
+    /** Every thread has ended (the load is finished, or stopped). */
+    boolean isDone() {
+        return !workers.isEmpty() && workers.stream().noneMatch(Thread::isAlive);
+    }
+
     void stop() {
         stop = true;
     }

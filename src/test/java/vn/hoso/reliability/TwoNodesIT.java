@@ -64,6 +64,7 @@ class TwoNodesIT {
                     + ", consumed " + rig.metric(node, "hoso_rollup_events_total", "outcome=\"applied\""));
         }
         long timersBefore = timersFired();
+        assertThat(load.isDone()).as("the load still runs at the kill").isFalse();
         victim.kill();
         rig.route();
         log.info("killed {} after {} cases received and {} tasks completed; work done by each node until then: {}",
@@ -73,6 +74,8 @@ class TwoNodesIT {
                 load.crashes()).isTrue();
         log.info("load: {}; failures {}", load.summary(), load.failures());
         LossCheck.Report report = rig.lossCheck().run(Duration.ofSeconds(90));
+        log.info("{}: committed but unanswered (the answer was lost with the killed node): {} intakes, {} steps",
+                "TwoNodesIT", report.cases() - load.received(), report.steps() - load.completed());
 
         // the survivor did relay and consume after the kill, and the timers were all fired
         double relayed = rig.metric(survivor, "hoso_events_relayed_total", null);
