@@ -85,11 +85,13 @@ final class FaultInfrastructure implements AutoCloseable {
     }
 
     /** Stops PostgreSQL (fast shutdown: open connections are cut) and starts it again on the same port and data. */
-    void restartPostgres(java.time.Duration down) throws InterruptedException {
+    void restartPostgres(java.time.Duration down, Runnable whileDown) throws InterruptedException {
         long t0 = System.nanoTime();
         stopPostgres();
         log.info("PostgreSQL stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        Thread.sleep(down.toMillis());
+        long downSince = System.nanoTime();
+        whileDown.run();
+        Thread.sleep(Math.max(0, down.toMillis() - (System.nanoTime() - downSince) / 1_000_000));
         t0 = System.nanoTime();
         startPostgres();
         log.info("PostgreSQL started again on port {} in {} ms", postgresPort, (System.nanoTime() - t0) / 1_000_000);
