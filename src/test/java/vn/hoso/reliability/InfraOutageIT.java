@@ -35,9 +35,18 @@ class InfraOutageIT {
     static final int THREADS = 4;
     static final int CASES = 60;
     static final Duration KAFKA_DOWN = Duration.ofSeconds(10);
-    /** The relay's send timeout for this run: shorter than the outage, so that relay passes fail and back off. */
-    static final String SEND_TIMEOUT = "4s";
-    static final Duration POSTGRES_DOWN = Duration.ofSeconds(5);
+    /* The relay's send timeout for this run (4 s, see SETTINGS) is shorter than the Kafka outage, so that relay passes
+       fail and back off. */
+    static final Duration POSTGRES_DOWN = Duration.ofSeconds(10);
+    /**
+     * For this run the app waits at most 1 s for a database connection (Hikari's default 30 s) and the rollup
+     * consumer retries a batch it cannot write for 3 s of back-off (default 30 min): a 10 s outage is then "long" for
+     * the consumer, as an outage of about an hour is with the defaults.
+     */
+    static final Map<String, String> SETTINGS = Map.of(
+            "hoso.events.relay.send-timeout", "4s",
+            "spring.datasource.hikari.connection-timeout", "1000",
+            "hoso.rollup.retry-max-elapsed", "PT3S");
 
 
     static FaultRig rig;
@@ -53,7 +62,7 @@ class InfraOutageIT {
     void theAppRidesOutAKafkaOutageAPostgresRestartAndPoisonRecords() throws Exception {
         long t0 = System.nanoTime();
         rig = new FaultRig("outage");
-        AppProcess app = rig.node("app", Map.of("hoso.events.relay.send-timeout", SEND_TIMEOUT));
+        AppProcess app = rig.node("app", SETTINGS);
         app.start();
         app.awaitReady(FaultRig.START_TIMEOUT);
         rig.route();
