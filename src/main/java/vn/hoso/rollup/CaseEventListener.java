@@ -25,7 +25,7 @@ import vn.hoso.events.EventTopics;
  * records before it are applied, and the error handler sends it to the DLT and goes on with the rest.
  */
 @Component
-class CaseEventListener {
+class CaseEventListener implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventListener.class);
 
@@ -77,11 +77,61 @@ class CaseEventListener {
         write(events, nextOffsets);
     }
 
+    /**
+     * Writes the batch in one transaction. While the database is unavailable ({@link DatabaseUnavailable}) the same
+     * batch is written again after a wait (0.5 s doubling to 10 s) for as long as it takes, without involving the
+     * container's error handler: an outage is not the records' fault, and the error handler's retries end in the
+     * DLT (or, once a retry meets a poison record, with the whole batch there). Only a shutdown of the app ends the
+     * waiting (the batch is then consumed again by whoever owns the partitions next).
+     */
     private void write(List<CaseEvent> events, Map<Integer, Long> nextOffsets) {
-        ReadModelWriter.Outcome outcome = tx.execute(status ->
-                writer.apply(ReadModel.LIVE, events, EventTopics.CASE_EVENTS, nextOffsets));
-        applied.addAndGet(outcome.applied());
-        duplicates.addAndGet(outcome.duplicates());
-        ignored.addAndGet(outcome.ignored());
+        long waitMillis = 500;
+        while (true) {
+            try {
+                ReadModelWriter.Outcome outcome = tx.execute(status ->
+                        writer.apply(ReadModel.LIVE, events, EventTopics.CASE_EVENTS, nextOffsets));
+                applied.addAndGet(outcome.applied());
+                duplicates.addAndGet(outcome.duplicates());
+                ignored.addAndGet(outcome.ignored());
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.causedBy(e) || !running) {
+                    throw e;
+                }
+                log.warn("Database unavailable: the batch of {} events is written again in {} ms ({})", events.size(),
+                        waitMillis, e.toString());
+                try {
+                    Thread.sleep(waitMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                waitMillis = Math.min(waitMillis * 2, 10_000);
+            }
+        }
+    }
+
+    // Stops before the listener containers (higher phase), so that a batch waiting for the database gives up at
+    // shutdown instead of holding the container's thread.
+    private volatile boolean running = true;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }

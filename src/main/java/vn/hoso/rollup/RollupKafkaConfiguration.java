@@ -19,6 +19,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -33,7 +34,8 @@ import vn.hoso.events.EventTopics;
  * <p>Poison records ({@link CaseEvent.PoisonRecordException}) are not retried: the records before them are applied,
  * they go to {@value EventTopics#CASE_EVENTS_DLT}, the consumer goes on. Any other failure (the database is down)
  * retries the batch with exponential back-off for up to {@code hoso.rollup.retry-max-elapsed} before the batch goes
- * to the DLT as well.
+ * to the DLT as well — except when the database is unavailable ({@link DatabaseUnavailable}): such a batch is
+ * consumed again until the database is back, never dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 class RollupKafkaConfiguration {
@@ -95,8 +97,21 @@ class RollupKafkaConfiguration {
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
 
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetters.template,
+        var deadLetterPublisher = new DeadLetterPublishingRecoverer(deadLetters.template,
                 (record, e) -> new TopicPartition(EventTopics.CASE_EVENTS_DLT, -1));
+        // A batch that failed because the database was unavailable is never dead-lettered: throwing here makes the
+        // error handler seek back, and the batch is consumed again (and retried with back-off) until the database
+        // is back. Without this, a batch still failing at the end of the retry budget, or a batch whose retry ran
+        // into a poison record after the database came back (which ends the retries), went to the DLT whole,
+        // valid events included, and those were missing from the read model.
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, e) -> {
+            if (DatabaseUnavailable.causedBy(e)) {
+                throw new IllegalStateException("database unavailable: record " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " is not dead-lettered, its batch is "
+                        + "consumed again", e);
+            }
+            deadLetterPublisher.accept(record, consumer, e);
+        };
         var backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         backOff.setMaxElapsedTime(retryMaxElapsed.toMillis());

@@ -1,0 +1,195 @@
+package vn.hoso.reliability;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.utils.Exit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import vn.hoso.infra.TcpLink;
+
+/**
+ * PostgreSQL and Kafka in the test JVM for app processes started from the packaged jar, with the faults the
+ * reliability tests inject: PostgreSQL can be stopped and started again on the same port and data directory, and the
+ * apps reach Kafka only through a {@link TcpLink} that can be cut. The test itself reads Kafka directly (EXTERNAL
+ * listener) and PostgreSQL over JDBC.
+ */
+final class FaultInfrastructure implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultInfrastructure.class);
+
+    private final Path dataDirectory;
+    private final int postgresPort;
+    private volatile EmbeddedPostgres postgres;
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final TcpLink kafkaLink;
+    private final List<Runnable> kafkaShutdownHooks = new ArrayList<>();
+    private final Thread shutdownHook;
+
+    FaultInfrastructure(String name) {
+        try {
+            dataDirectory = Files.createDirectories(Path.of("target", "reliability", "pg-" + name)).toAbsolutePath();
+            deleteRecursively(dataDirectory);
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgresPort = freePort();
+        // If this JVM dies without closing us, PostgreSQL (a daemon of its own) is stopped by its pid.
+        shutdownHook = new Thread(this::killPostgres, "fault-infra-cleanup-" + name);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        startPostgres();
+
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafkaLink = new TcpLink("localhost", this::linkedListenerPort);
+        kafka.brokerProperties(Map.of(
+                "auto.create.topics.enable", "false",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,LINKED:PLAINTEXT",
+                "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,LINKED://localhost:0",
+                "advertised.listeners", "EXTERNAL://localhost:0,LINKED://localhost:" + kafkaLink.port()));
+        Exit.setShutdownHookAdder((hookName, hook) -> kafkaShutdownHooks.add(hook));
+        try {
+            kafka.afterPropertiesSet();
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
+    }
+
+    private void startPostgres() {
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(postgresPort)
+                    .setDataDirectory(dataDirectory.toFile())
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** Stops PostgreSQL (fast shutdown: open connections are cut) and starts it again on the same port and data. */
+    void restartPostgres(java.time.Duration down, Runnable whileDown) throws InterruptedException {
+        long t0 = System.nanoTime();
+        stopPostgres();
+        log.info("PostgreSQL stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        long downSince = System.nanoTime();
+        whileDown.run();
+        Thread.sleep(Math.max(0, down.toMillis() - (System.nanoTime() - downSince) / 1_000_000));
+        t0 = System.nanoTime();
+        startPostgres();
+        log.info("PostgreSQL started again on port {} in {} ms", postgresPort, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void stopPostgres() {
+        EmbeddedPostgres pg = postgres;
+        postgres = null;
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** For the apps: the JDBC URL (the port stays the same across restarts). */
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
+    }
+
+    String dbUser() {
+        return "postgres";
+    }
+
+    String dbPassword() {
+        return "postgres";
+    }
+
+    /** For the apps: Kafka through the cuttable link only. */
+    String appKafkaBootstrap() {
+        return "localhost:" + kafkaLink.port();
+    }
+
+    /** For the test: Kafka directly. */
+    String kafkaBootstrap() {
+        return kafka.getBrokersAsString();
+    }
+
+    TcpLink kafkaLink() {
+        return kafkaLink;
+    }
+
+    private int linkedListenerPort() {
+        return kafka.getCluster().brokers().values().iterator().next().socketServer()
+                .boundPort(ListenerName.normalised("LINKED"));
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Last resort (JVM shutdown without close): stop PostgreSQL by the pid in its postmaster.pid. */
+    private void killPostgres() {
+        try {
+            stopPostgres();
+        } catch (RuntimeException ignored) {
+            // fall through to the pid
+        }
+        File pidFile = dataDirectory.resolve("postmaster.pid").toFile();
+        if (pidFile.exists()) {
+            try {
+                long pid = Long.parseLong(Files.readAllLines(pidFile.toPath()).get(0).trim());
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            } catch (IOException | RuntimeException ignored) {
+                // nothing more we can do
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafkaLink.close();
+            kafka.destroy();
+        } finally {
+            kafkaShutdownHooks.forEach(Runnable::run);
+            killPostgres();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook runs anyway
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
