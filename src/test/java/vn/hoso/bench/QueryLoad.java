@@ -74,7 +74,7 @@ final class QueryLoad {
                 from generate_series(?::bigint, ?::bigint) c
                 cross join lateral (
                     select x.communes[1 + c %% x.n] as commune, x.districts[1 + c %% x.n] as district,
-                           timestamptz '%2$d-01-01 08:00:00+07' + ((c * 7919) %% 365) * interval '1 day'
+                           timestamptz '%2$d-01-01 08:00:00+07' + ((c / x.n) %% 365) * interval '1 day'
                                + (c %% 8) * interval '1 hour' as t0,
                            ((c / x.n) * 37 + c * 11) %% 100 < 40 + (c %% x.n) %% 55 as online_c,
                            (c * 13) %% 100 < 80 as online_d
@@ -211,6 +211,63 @@ final class QueryLoad {
 
     private String toInstant() {
         return (year + 1) + "-01-01T00:00:00+07:00";
+    }
+
+    /**
+     * The read model's own SQL, timed directly (no HTTP, no app): the tiers sums (one per tier, as RollupService
+     * runs them) and the units aggregation (RollupService.legalRows with the unit versions of the year). Tells how
+     * much of the API's latency is the database's.
+     */
+    double[] readModelSqlMs(int rounds) {
+        String from = year + "-01-01";
+        String to = year + "-12-31";
+        List<Double> tiers = new ArrayList<>();
+        List<Double> unitsMs = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            long t = System.nanoTime();
+            for (String tier : List.of("PROVINCE", "DISTRICT", "COMMUNE")) {
+                jdbc.queryForList("select coalesce(sum(segments), 0), coalesce(sum(processed_online), 0) from rollup_daily"
+                        + " where day between ?::date and ?::date and tier = ?", from, to, tier);
+            }
+            tiers.add((System.nanoTime() - t) / 1e6);
+            t = System.nanoTime();
+            jdbc.queryForList("""
+                    with v as (select code, valid_from as vf, valid_to as vt from unit
+                                where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date))
+                    select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
+                      from rollup_daily d
+                      left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
+                     where d.day between ?::date and ?::date
+                     group by d.unit_code, d.tier, v.vf""", to, from, from, to);
+            unitsMs.add((System.nanoTime() - t) / 1e6);
+        }
+        return new double[] {Stats.median(tiers), Stats.percentile(tiers, 95), Stats.median(unitsMs),
+                Stats.percentile(unitsMs, 95)};
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of the read model's tier sum (COMMUNE) and units aggregation: where the time goes. */
+    Map<String, List<String>> readModelPlans() {
+        String from = year + "-01-01";
+        String to = year + "-12-31";
+        Map<String, List<String>> plans = new LinkedHashMap<>();
+        plans.put("tierSum", jdbc.queryForList("explain (analyze, buffers) select coalesce(sum(segments), 0), "
+                + "coalesce(sum(processed_online), 0) from rollup_daily where day between ?::date and ?::date and tier = ?",
+                String.class, from, to, "COMMUNE"));
+        plans.put("units", jdbc.queryForList("""
+                explain (analyze, buffers)
+                with v as (select code, valid_from as vf, valid_to as vt from unit
+                            where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date))
+                select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
+                  from rollup_daily d
+                  left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
+                 where d.day between ?::date and ?::date
+                 group by d.unit_code, d.tier, v.vf""", String.class, to, from, from, to));
+        return plans;
+    }
+
+    Long readModelRows() {
+        return jdbc.queryForObject("select count(*) from rollup_daily where day between ?::date and ?::date", Long.class,
+                year + "-01-01", year + "-12-31");
     }
 
     /** The tiers question on the raw log: segments closed in the year and processed online, per tier. */
