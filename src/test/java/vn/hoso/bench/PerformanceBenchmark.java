@@ -694,6 +694,17 @@ class PerformanceBenchmark {
         }
         m.put("unitRowsWithSegments", Map.of("api", apiUnitsWithSegments, "rawSql", rawUnitRows));
         m.put("rollupDailyRowsInYear", load.readModelRows());
+        String candidate = System.getProperty("hoso.bench.query-index-experiment");
+        if (candidate != null) {
+            // diagnostic: the read model's SQL alone before and after a candidate index
+            double[] before = load.readModelSqlMs(20);
+            jdbc.execute("create index bench_candidate_idx on rollup_daily " + candidate);
+            jdbc.execute("vacuum analyze rollup_daily");
+            double[] after = load.readModelSqlMs(20);
+            m.put("indexExperiment", Map.of("index", candidate, "sqlMsBefore", before, "sqlMsAfter", after));
+            log("query index experiment %s: tiers SQL p50 %.1f → %.1f ms, units SQL p50 %.1f → %.1f ms", candidate,
+                    before[0], after[0], before[2], after[2]);
+        }
 
         for (String[] call : calls) {
             for (int i = 0; i < 5; i++) {
@@ -743,7 +754,11 @@ class PerformanceBenchmark {
             log("query %s: api p50 %.1f p95 %.1f ms (its SQL alone p50 %.1f ms); raw p50 %.0f ms", call[0], p50, p95,
                     sql[call[0].equals("tiers") ? 0 : 2], rawP50);
         }
-        m.put("readModelPlans", load.readModelPlans());
+        Map<String, List<String>> plans = load.readModelPlans();
+        m.put("readModelPlans", plans);
+        for (var e : plans.entrySet()) {
+            log("query plan %s: %s", e.getKey(), e.getValue().get(e.getValue().size() - 1));
+        }
         results.put("query", m);
     }
 

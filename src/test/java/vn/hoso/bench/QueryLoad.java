@@ -262,6 +262,24 @@ final class QueryLoad {
                   left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
                  where d.day between ?::date and ?::date
                  group by d.unit_code, d.tier, v.vf""", String.class, to, from, from, to));
+        // as RollupService.legalRows sends it: the unit versions as three text arrays, unnested
+        String arrays = "select string_agg(code, ',' order by code, valid_from), string_agg(valid_from::text, ',' order by code, valid_from),"
+                + " string_agg(coalesce(valid_to::text, ''), ',' order by code, valid_from) from unit"
+                + " where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)";
+        List<String> a = jdbc.queryForObject(arrays, (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)), to, from);
+        String unnest = """
+                with v as (select code, vf::date as vf, nullif(vt, '')::date as vt
+                             from unnest(string_to_array(?, ','), string_to_array(?, ','), string_to_array(?, ','))
+                                  as t(code, vf, vt))
+                select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
+                  from rollup_daily d
+                  left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
+                 where d.day between ?::date and ?::date
+                 group by d.unit_code, d.tier, v.vf""";
+        plans.put("unitsAsTheAppSendsIt", jdbc.queryForList("explain (analyze, buffers) " + unnest, String.class,
+                a.get(0), a.get(1), a.get(2), from, to));
+        plans.put("unitsMaterialized", jdbc.queryForList("explain (analyze, buffers) " + unnest.replace("with v as (",
+                "with v as materialized ("), String.class, a.get(0), a.get(1), a.get(2), from, to));
         return plans;
     }
 
