@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventTypes;
@@ -29,11 +30,29 @@ public class CaseFlow {
     private final CaseStore store;
     private final CaseEventLog eventLog;
     private final BusinessClock clock;
+    /**
+     * {@code hoso.events.publication-enabled} (default true): whether the case flow writes its events to the event log
+     * at all. Off, the cases run through the same BPMN and case tables with no event log, relay, Kafka or rollups
+     * ("bare Camunda"): for benchmarks that measure what the event pipeline costs, never for production.
+     */
+    private volatile boolean publicationEnabled;
 
-    CaseFlow(CaseStore store, CaseEventLog eventLog, BusinessClock clock) {
+    CaseFlow(CaseStore store, CaseEventLog eventLog, BusinessClock clock,
+             @Value("${hoso.events.publication-enabled:true}") boolean publicationEnabled) {
         this.store = store;
         this.eventLog = eventLog;
         this.clock = clock;
+        this.publicationEnabled = publicationEnabled;
+    }
+
+    /** Whether case events are written to the event log (see {@code hoso.events.publication-enabled}). */
+    public boolean publicationEnabled() {
+        return publicationEnabled;
+    }
+
+    /** Benchmarks switch publication off and on between rounds in one running app (same JVM, same database). */
+    void setPublicationEnabled(boolean enabled) {
+        this.publicationEnabled = enabled;
     }
 
     /** Main process: sets up the next processing segment from the planned route. */
@@ -184,7 +203,11 @@ public class CaseFlow {
         return finished.isBefore(state.dueDate()) ? "EARLY" : "ON_TIME";
     }
 
+    /** Every event of a case goes through here (intake, steps, segments), so the publication switch is in one place. */
     void append(UUID caseId, String type, String unit, OffsetDateTime time, Map<String, Object> data) {
+        if (!publicationEnabled) {
+            return;
+        }
         eventLog.append(new NewCaseEvent(caseId.toString(), type, unit, time, data));
     }
 

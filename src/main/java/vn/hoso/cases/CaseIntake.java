@@ -26,9 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 import vn.hoso.calendar.WorkingCalendar;
-import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventTypes;
-import vn.hoso.events.NewCaseEvent;
 import vn.hoso.identity.CurrentUser;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
@@ -66,20 +64,20 @@ public class CaseIntake {
     private final RoutePlanner planner;
     private final WorkingCalendar calendar;
     private final CaseStore store;
-    private final CaseEventLog eventLog;
+    private final CaseFlow flow;
     private final RuntimeService runtimeService;
     private final EngineAsSystem engine;
     private final BusinessClock clock;
 
     CaseIntake(ProcedureCatalogue catalogue, UnitRegistry units, RoutePlanner planner, WorkingCalendar calendar,
-               CaseStore store, CaseEventLog eventLog, RuntimeService runtimeService, EngineAsSystem engine,
+               CaseStore store, CaseFlow flow, RuntimeService runtimeService, EngineAsSystem engine,
                BusinessClock clock) {
         this.catalogue = catalogue;
         this.units = units;
         this.planner = planner;
         this.calendar = calendar;
         this.store = store;
-        this.eventLog = eventLog;
+        this.flow = flow;
         this.runtimeService = runtimeService;
         this.engine = engine;
         this.clock = clock;
@@ -114,8 +112,7 @@ public class CaseIntake {
         data.put("channel", v.channel());
         data.put("receivedAt", v.receivedAt().toString());
         data.put("dueDate", dueDate.toString());
-        eventLog.append(new NewCaseEvent(caseId.toString(), CaseEventTypes.RECEIVED, v.unit().code(),
-                v.receivedAt(), data));
+        flow.append(caseId, CaseEventTypes.RECEIVED, v.unit().code(), v.receivedAt(), data);
 
         Map<String, Object> variables = new HashMap<>();
         variables.put("caseId", caseId.toString());

@@ -106,9 +106,11 @@ class RollupService {
             froms[i] = u.validFrom().toString();
             tos[i] = u.validTo() == null ? null : u.validTo().toString();
         }
+        // "materialized": the versions' dates are cast once, not per joined row (a year of rollup_daily: about 1.5x
+        // faster, docs/performance.md)
         return jdbc.execute((ConnectionCallback<List<LegalRow>>) con -> {
             StringBuilder sql = new StringBuilder("""
-                    with v as (select code, vf::date as vf, vt::date as vt
+                    with v as materialized (select code, vf::date as vf, vt::date as vt
                                  from unnest(?::text[], ?::text[], ?::text[]) as t(code, vf, vt))
                     select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
                       from rollup_daily d

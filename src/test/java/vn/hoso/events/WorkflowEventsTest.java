@@ -32,10 +32,17 @@ class WorkflowEventsTest {
     CaseEventLog eventLog;
     @Autowired
     Infrastructure infrastructure;
+    @Autowired
+    vn.hoso.cases.CaseFlow caseFlow;
 
     @AfterEach
     void resetClock() {
         CaseDriver.resetClock();
+    }
+
+    @Test
+    void eventPublicationIsOnUnlessConfiguredOff() {
+        assertThat(caseFlow.publicationEnabled()).isTrue();
     }
 
     @Test

@@ -1,0 +1,816 @@
+package vn.hoso.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import vn.hoso.cases.CaseDriver;
+import vn.hoso.cases.CaseFlow;
+import vn.hoso.cases.EventPublication;
+import vn.hoso.infra.Http;
+import vn.hoso.infra.IntegrationTest;
+import vn.hoso.rollup.BenchEvents;
+import vn.hoso.units.Tier;
+import vn.hoso.units.Unit;
+import vn.hoso.units.UnitRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmarks of issue 6 (docs/performance.md), one run on the embedded PostgreSQL and Kafka:
+ * {@code mvn -Pbench test}. Not part of {@code mvn verify} (the name does not end in Test; the profile includes
+ * {@code vn/hoso/bench/*Benchmark}). Prints a table and writes {@code target/bench/results.json}. Every figure has
+ * a baseline measured in this run; figures are medians over rounds with their spread.
+ *
+ * <p>Sizes are system properties ({@code -Dhoso.bench.*}, see {@link #config()}); the defaults are the issue's.
+ */
+@IntegrationTest
+class PerformanceBenchmark {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String PROCEDURE = "MERIT_ALLOWANCE";
+    static final LocalDate ENGINE_DAY = LocalDate.of(2025, 3, 14);      // before 2025-07-01: commune → district → province
+    static final int INGEST_YEAR = 2024;
+    static final int QUERY_YEAR = 2023;
+    static final String TOPIC = "hoso.case-events";
+
+    // sizes (defaults: the issue's)
+    static final int THREADS = Integer.getInteger("hoso.bench.threads", 4);
+    static final int ROUNDS = Integer.getInteger("hoso.bench.rounds", 7);
+    static final int CASES_PER_ROUND = Integer.getInteger("hoso.bench.cases", 60);
+    static final int WARMUP_CASES = Integer.getInteger("hoso.bench.warmup-cases", 40);
+    static final int COMMIT_SECONDS = Integer.getInteger("hoso.bench.commit-seconds", 3);
+    static final int INGEST_EVENTS = Integer.getInteger("hoso.bench.ingest-events", 1_000_000);
+    static final int QUERY_EVENTS = Integer.getInteger("hoso.bench.query-events", 10_000_000);
+    static final int QUERY_REQUESTS = Integer.getInteger("hoso.bench.query-requests", 50);
+    static final int RAW_ROUNDS = Integer.getInteger("hoso.bench.raw-rounds", 5);
+    static final int FRESHNESS_SECONDS = Integer.getInteger("hoso.bench.freshness-seconds", 60);
+    static final String ONLY = System.getProperty("hoso.bench.only", "engine,database,ingest,query,freshness");
+
+    static final Map<String, Object> results = new LinkedHashMap<>();
+    static final List<String[]> table = new ArrayList<>();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    CaseFlow caseFlow;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    UnitRegistry units;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    Http http;
+    List<String[]> routes;   // {commune, district, province} valid on ENGINE_DAY
+    double engineCasesPerSecond = Double.NaN;
+
+    @Test
+    void benchmarks() throws Exception {
+        http = new Http(port);
+        results.put("machine", machine());
+        results.put("config", config());
+        routes = routesOn(ENGINE_DAY);
+        CaseDriver.clockAt(ENGINE_DAY + "T09:00:00+07:00");
+        try {
+            if (ONLY.contains("engine")) {
+                engine();
+            }
+            if (ONLY.contains("database")) {
+                databaseCeiling();
+            }
+            if (ONLY.contains("freshness")) {
+                freshness();
+            }
+        } finally {
+            CaseDriver.resetClock();
+            EventPublication.set(caseFlow, true);
+        }
+        if (ONLY.contains("ingest")) {
+            ingest();
+        }
+        if (ONLY.contains("query")) {
+            query();
+        }
+    }
+
+    @AfterAll
+    static void report() throws IOException {
+        StringBuilder out = new StringBuilder("\n\nHỒ SƠ BENCHMARKS (" + Instant.now() + ")\n");
+        int[] widths = new int[4];
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"figure", "median (spread)", "baseline / ratio", "goal"});
+        rows.addAll(table);
+        for (String[] row : rows) {
+            for (int i = 0; i < 4; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            out.append(String.format("  %-" + widths[0] + "s | %-" + widths[1] + "s | %-" + widths[2] + "s | %s%n",
+                    row[0], row[1], row[2], row[3]));
+        }
+        Path file = Path.of("target", "bench", "results.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, JSON.writeValueAsString(results));
+        out.append("  written to ").append(file.toAbsolutePath()).append("\n\n");
+        System.out.print(out);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 1 and 6: engine end to end, with and without event publication; memory during it
+
+    void engine() throws Exception {
+        log("engine: warm-up, %d cases per mode", WARMUP_CASES);
+        engineRound(true, WARMUP_CASES);
+        engineRound(false, WARMUP_CASES);
+
+        MemorySampler memory = new MemorySampler(postmasterPid());
+        memory.start();
+        List<Double> onCases = new ArrayList<>();
+        List<Double> offCases = new ArrayList<>();
+        List<Double> onEngineOnly = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            boolean onFirst = r % 2 == 0; // alternate the order so drift favours neither
+            for (boolean on : onFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                RoundResult result = engineRound(on, CASES_PER_ROUND);
+                (on ? onCases : offCases).add(CASES_PER_ROUND / result.seconds);
+                if (on) {
+                    onEngineOnly.add(CASES_PER_ROUND / result.engineSeconds);
+                }
+                log("engine round %d %s: %.1f cases/s (%.1f s; engine done after %.1f s)", r + 1,
+                        on ? "pipeline" : "bare", CASES_PER_ROUND / result.seconds, result.seconds, result.engineSeconds);
+            }
+        }
+        Map<String, Object> mem = memory.stop();
+
+        int steps = STEPS.length;
+        double onMedian = Stats.median(onCases);
+        double offMedian = Stats.median(offCases);
+        engineCasesPerSecond = onMedian;
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < onCases.size(); i++) {
+            ratios.add(onCases.get(i) / offCases.get(i));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("procedure", PROCEDURE + " received " + ENGINE_DAY + ": commune → district → province, back to the commune");
+        m.put("threads", THREADS);
+        m.put("casesPerRound", CASES_PER_ROUND);
+        m.put("stepsPerCase", steps);
+        m.put("pipelineCasesPerSecond", Stats.summary(onCases));
+        m.put("pipelineStepsPerSecond", Stats.summary(onCases.stream().map(v -> v * steps).toList()));
+        m.put("pipelineEngineOnlyCasesPerSecond", Stats.summary(onEngineOnly));
+        m.put("bareCasesPerSecond", Stats.summary(offCases));
+        m.put("bareStepsPerSecond", Stats.summary(offCases.stream().map(v -> v * steps).toList()));
+        m.put("ratio", Stats.round(onMedian / offMedian));
+        m.put("ratioPerRound", Stats.summary(ratios));
+        m.put("goal", "ratio >= 0.8");
+        m.put("met", onMedian / offMedian >= 0.8);
+        results.put("engine", m);
+        row("1 engine: cases/s, pipeline to rollup", onCases, String.format("bare %.1f; ratio %.2f", offMedian,
+                onMedian / offMedian), "ratio ≥ 0.8: " + (onMedian / offMedian >= 0.8 ? "met" : "MISSED"));
+        row("1 engine: steps/s, pipeline to rollup", onCases.stream().map(v -> v * steps).toList(),
+                String.format("bare %.0f", offMedian * steps), "");
+        results.put("memory", mem);
+        table.add(new String[] {"6 memory: peak RSS during 1 (JVM)", mem.get("jvmPeakRssMiB") + " MiB",
+                "heap max " + mem.get("heapMaxMiB") + " MiB; PostgreSQL " + mem.get("postgresPeakPssMiB") + " MiB PSS",
+                "reported"});
+    }
+
+    long postmasterPid() {
+        try {
+            String dir = jdbc.queryForObject("show data_directory", String.class);
+            return Long.parseLong(Files.readAllLines(Path.of(dir, "postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            log("memory: PostgreSQL's postmaster not found (%s); its memory is not reported", e);
+            return 0;
+        }
+    }
+
+    record RoundResult(double seconds, double engineSeconds, List<String> caseIds) {
+    }
+
+    /** The user tasks of the route: step key, role, which stop of the route (0 commune, 1 district, 2 province). */
+    static final Object[][] STEPS = {
+            {"receive", "officer", 0}, {"appraise", "officer", 0}, {"approve", "leader", 0}, {"forward", "officer", 0},
+            {"appraise", "officer", 1}, {"approve", "leader", 1}, {"forward", "officer", 1},
+            {"appraise", "officer", 2}, {"approve", "leader", 2}, {"issue", "officer", 2},
+            {"returnAtReceivingUnit", "officer", 0}};
+
+    /** Steps that close a segment, with the number of segments closed once they committed. */
+    static final Map<Integer, Integer> SEGMENT_CLOSING = Map.of(3, 1, 6, 2, 9, 3, 10, 4);
+
+    RoundResult engineRound(boolean publish, int cases) throws Exception {
+        EventPublication.set(caseFlow, publish);
+        List<String> caseIds = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < cases; i = next.getAndIncrement()) {
+                    caseIds.add(driveCase(routes.get(i % routes.size()), null));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        double engineSeconds = (System.nanoTime() - start) / 1e9;
+        if (publish) {
+            awaitRollup(caseIds, Duration.ofMinutes(5));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new RoundResult(seconds, engineSeconds, caseIds);
+    }
+
+    /** One case from intake to the return at the receiving unit; {@code onCommit} hears of segment-closing steps. */
+    String driveCase(String[] route, SegmentListener onCommit) {
+        var response = http.postJson("/api/cases", "officer." + route[0],
+                toJson(CaseDriver.procedure(PROCEDURE, route[0], "ONLINE")));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("intake: " + response.statusCode() + " " + response.body());
+        }
+        String caseId = Http.json(response).get("caseId").asText();
+        for (int s = 0; s < STEPS.length; s++) {
+            String step = (String) STEPS[s][0];
+            String user = STEPS[s][1] + "." + route[(Integer) STEPS[s][2]];
+            Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+            if (task == null || !task.getTaskDefinitionKey().equals(step)) {
+                throw new IllegalStateException("case " + caseId + ": expected task " + step + ", found "
+                        + (task == null ? "none" : task.getTaskDefinitionKey()));
+            }
+            var done = http.postJson("/engine-rest/task/" + task.getId() + "/complete", user, "{\"variables\":{}}");
+            if (done.statusCode() != 204) {
+                throw new IllegalStateException("complete " + step + " as " + user + ": " + done.statusCode() + " "
+                        + done.body());
+            }
+            Integer closed = SEGMENT_CLOSING.get(s);
+            if (onCommit != null && closed != null) {
+                onCommit.committed(caseId, closed, System.nanoTime());
+            }
+        }
+        return caseId;
+    }
+
+    interface SegmentListener {
+        void committed(String caseId, int segmentsClosed, long nanos);
+    }
+
+    /** Until the read model has applied every event the log holds for these cases. */
+    void awaitRollup(List<String> caseIds, Duration atMost) throws InterruptedException {
+        String ids = String.join(",", caseIds);
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            Long missing = jdbc.queryForObject("""
+                    select count(*) from case_event e
+                    where e.case_id = any(string_to_array(?, ','))
+                      and not exists (select 1 from rollup_processed_event p where p.event_id = e.id)""",
+                    Long.class, ids);
+            if (missing != null && missing == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(missing + " events of the round not in the rollup after " + atMost);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    List<String[]> routesOn(LocalDate day) {
+        List<String[]> list = new ArrayList<>();
+        for (Unit commune : units.unitsOn(day, Tier.COMMUNE, null)) {
+            Unit district = units.unitOn(commune.parentCode(), day).orElse(null);
+            if (district == null || district.tier() != Tier.DISTRICT) {
+                continue;
+            }
+            list.add(new String[] {commune.code(), district.code(), district.parentCode()});
+        }
+        assertThat(list).isNotEmpty();
+        Collections.shuffle(list, new java.util.Random(6));
+        return list;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 2: database ceiling
+
+    void databaseCeiling() throws Exception {
+        jdbc.execute("create table if not exists bench_commit (id bigserial primary key, "
+                + "at timestamptz not null default clock_timestamp(), payload text not null)");
+        List<Double> rounds = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            AtomicLong commits = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            long end = System.nanoTime() + COMMIT_SECONDS * 1_000_000_000L;
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        jdbc.update("insert into bench_commit (payload) values (?)", "one row, one commit");
+                        commits.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            double perSecond = commits.get() / ((System.nanoTime() - start) / 1e9);
+            rounds.add(perSecond);
+            log("database round %d: %.0f commits/s", r + 1, perSecond);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threads", THREADS);
+        m.put("what", "autocommit insert of one row through the app's connection pool (HikariCP)");
+        m.put("commitsPerSecond", Stats.summary(rounds));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> engine = (Map<String, Object>) results.get("engine");
+        String ratio = "";
+        if (engine != null) {
+            double steps = (double) ((Map<?, ?>) engine.get("pipelineStepsPerSecond")).get("median");
+            double bare = (double) ((Map<?, ?>) engine.get("bareStepsPerSecond")).get("median");
+            double commits = Stats.median(rounds);
+            m.put("pipelineStepsPerCommit", Stats.round(steps / commits));
+            m.put("bareStepsPerCommit", Stats.round(bare / commits));
+            ratio = String.format("steps/s ÷ commits/s: pipeline %.3f, bare %.3f", steps / commits, bare / commits);
+        }
+        results.put("database", m);
+        row("2 database: commits/s, 1-row insert", rounds, ratio, "reported");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 5: freshness under sustained load at half the pipeline's rate
+
+    void freshness() throws Exception {
+        double rate = Double.isNaN(engineCasesPerSecond)
+                ? Double.parseDouble(System.getProperty("hoso.bench.freshness-rate", "5"))
+                : engineCasesPerSecond / 2;
+        EventPublication.set(caseFlow, true);
+        ConcurrentHashMap<String, ConcurrentLinkedQueue<long[]>> pending = new ConcurrentHashMap<>();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<Boolean> stop = new AtomicReference<>(false);
+        Thread watcher = new Thread(() -> watchRollup(pending, latencies, stop), "bench-freshness-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+
+        log("freshness: %.2f cases/s (%.1f steps/s) for %d s", rate, rate * STEPS.length, FRESHNESS_SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS * 2);
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger started = new AtomicInteger();
+        List<Future<?>> cases = Collections.synchronizedList(new ArrayList<>());
+        long periodMicros = (long) (1_000_000 / rate);
+        pacer.scheduleAtFixedRate(() -> {
+            int i = started.getAndIncrement();
+            cases.add(pool.submit(() -> driveCase(routes.get(i % routes.size()), (caseId, segments, nanos) ->
+                    pending.computeIfAbsent(caseId, k -> new ConcurrentLinkedQueue<>()).add(new long[] {segments, nanos}))));
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        Thread.sleep(FRESHNESS_SECONDS * 1000L);
+        pacer.shutdown();
+        pacer.awaitTermination(10, TimeUnit.SECONDS);
+        List<Future<?>> all;
+        synchronized (cases) {
+            all = new ArrayList<>(cases);
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        pool.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (pending.values().stream().anyMatch(q -> !q.isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        stop.set(true);
+        watcher.join();
+        List<Double> ms = new ArrayList<>(latencies);
+        double p50 = Stats.percentile(ms, 50);
+        double p99 = Stats.percentile(ms, 99);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rateCasesPerSecond", Stats.round(rate));
+        m.put("rateStepsPerSecond", Stats.round(rate * STEPS.length));
+        m.put("seconds", FRESHNESS_SECONDS);
+        m.put("cases", all.size());
+        m.put("samples", ms.size());
+        m.put("what", "from the HTTP response of a segment-closing step (committed) to its segment in rollup_segment "
+                + "(same transaction as rollup_daily); polled every 5 ms");
+        m.put("p50Ms", Stats.round(p50));
+        m.put("p95Ms", Stats.round(Stats.percentile(ms, 95)));
+        m.put("p99Ms", Stats.round(p99));
+        m.put("maxMs", Stats.round(Stats.max(ms)));
+        m.put("goal", "p99 < 1000 ms");
+        m.put("met", p99 < 1000);
+        results.put("freshness", m);
+        table.add(new String[] {"5 freshness: step commit → rollup",
+                String.format("p50 %.0f ms, p99 %.0f ms", p50, p99),
+                String.format("%d samples at %.1f cases/s", ms.size(), rate), "p99 < 1 s: " + (p99 < 1000 ? "met" : "MISSED")});
+    }
+
+    void watchRollup(ConcurrentHashMap<String, ConcurrentLinkedQueue<long[]>> pending, List<Double> latencies,
+                     AtomicReference<Boolean> stop) {
+        while (!stop.get()) {
+            List<String> ids = pending.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+            if (!ids.isEmpty()) {
+                Map<String, Integer> counts = new HashMap<>();
+                jdbc.query("select case_id, count(*) from rollup_segment where case_id = any(string_to_array(?, ',')) "
+                        + "group by case_id", rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, String.join(",", ids));
+                long now = System.nanoTime();
+                for (String id : ids) {
+                    int seen = counts.getOrDefault(id, 0);
+                    ConcurrentLinkedQueue<long[]> q = pending.get(id);
+                    for (long[] p : q) {
+                        if (p[0] <= seen && q.remove(p)) {
+                            latencies.add((now - p[1]) / 1e6);
+                        }
+                    }
+                    if (q.isEmpty()) {
+                        pending.remove(id, q);
+                    }
+                }
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 3: rollup ingest from a pre-filled topic
+
+    void ingest() throws Exception {
+        String bootstrap = String.join(",", kafka.getBootstrapServers());
+        MessageListenerContainer container = listeners.getListenerContainer("hoso-rollup");
+        awaitCaughtUp(bootstrap, Duration.ofMinutes(2));
+        container.pause();
+        long pauseDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!container.isPauseRequested() && System.nanoTime() < pauseDeadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000); // let an in-flight batch finish
+        Map<TopicPartition, Long> startOffsets = endOffsets(bootstrap);
+
+        // fill: 9-event cases in INGEST_YEAR over the communes of that year
+        List<String[]> pairs = new ArrayList<>();
+        LocalDate day = LocalDate.of(INGEST_YEAR, 6, 1);
+        for (Unit c : units.unitsOn(day, Tier.COMMUNE, null)) {
+            units.unitOn(c.parentCode(), day).filter(d -> d.tier() == Tier.DISTRICT)
+                    .ifPresent(d -> pairs.add(new String[] {c.code(), d.code()}));
+        }
+        long fillStart = System.nanoTime();
+        long produced = 0;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        try (BenchEvents events = new BenchEvents(bootstrap, 61);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            int i = 0;
+            while (produced < INGEST_EVENTS) {
+                String[] pair = pairs.get(i++ % pairs.size());
+                for (String value : events.nextCase(INGEST_YEAR, pair[0], pair[1])) {
+                    producer.send(new ProducerRecord<>(TOPIC, BenchEvents.caseId(value), value));
+                    produced++;
+                }
+            }
+            producer.flush();
+        }
+        double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+        Map<TopicPartition, Long> endOffsets = endOffsets(bootstrap);
+        long total = 0;
+        for (var e : endOffsets.entrySet()) {
+            total += e.getValue() - startOffsets.getOrDefault(e.getKey(), 0L);
+        }
+        log("ingest: %d events on the topic in %.1f s", total, fillSeconds);
+
+        // baseline: a bare consumer reading and parsing the same records
+        List<Double> rawRates = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            rawRates.add(rawRead(bootstrap, startOffsets, endOffsets, total));
+            log("ingest baseline round %d: %.0f records/s read and parsed", r + 1, rawRates.get(r));
+        }
+
+        long base = appliedOffsets();
+        long target = base + total;
+        List<long[]> progress = new ArrayList<>();
+        long start = System.nanoTime();
+        container.resume();
+        long deadline = start + TimeUnit.MINUTES.toNanos(15);
+        while (true) {
+            long done = appliedOffsets() - base;
+            progress.add(new long[] {System.nanoTime() - start, done});
+            if (done >= total) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ingest: only " + done + " of " + total + " after 15 minutes");
+            }
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(appliedOffsets()).isGreaterThanOrEqualTo(target);
+        double overall = total / seconds;
+        // spread: rate over each tenth of the events
+        List<Double> windows = new ArrayList<>();
+        long prevT = 0;
+        long prevN = 0;
+        for (int k = 1; k <= 10; k++) {
+            long threshold = total * k / 10;
+            for (long[] p : progress) {
+                if (p[1] >= threshold) {
+                    if (p[0] > prevT) {
+                        windows.add((p[1] - prevN) / ((p[0] - prevT) / 1e9));
+                    }
+                    prevT = p[0];
+                    prevN = p[1];
+                    break;
+                }
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", total);
+        m.put("fillSeconds", Stats.round(fillSeconds));
+        m.put("seconds", Stats.round(seconds));
+        m.put("eventsPerSecond", Stats.round(overall));
+        m.put("eventsPerSecondPerTenth", Stats.summary(windows));
+        m.put("baselineBareConsumerRecordsPerSecond", Stats.summary(rawRates));
+        m.put("ratioToBareConsumer", Stats.round(overall / Stats.median(rawRates)));
+        m.put("consumerConcurrency", System.getProperty("hoso.rollup.concurrency", "2 (default)"));
+        m.put("goal", ">= 20000 events/s");
+        m.put("met", overall >= 20_000);
+        results.put("ingest", m);
+        table.add(new String[] {"3 ingest: events/s into read model",
+                String.format("%.0f (tenths %s)", overall, Stats.spread(windows)),
+                String.format("bare consumer %.0f/s; ratio %.2f", Stats.median(rawRates), overall / Stats.median(rawRates)),
+                "≥ 20,000/s: " + (overall >= 20_000 ? "met" : "MISSED")});
+    }
+
+    long appliedOffsets() {
+        Long sum = jdbc.queryForObject("select coalesce(sum(next_offset), 0) from rollup_offset where topic = ?",
+                Long.class, TOPIC);
+        return sum == null ? 0 : sum;
+    }
+
+    void awaitCaughtUp(String bootstrap, Duration atMost) throws InterruptedException {
+        long end = endOffsets(bootstrap).values().stream().mapToLong(Long::longValue).sum();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (appliedOffsets() < end && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    Map<TopicPartition, Long> endOffsets(String bootstrap) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo p : consumer.partitionsFor(TOPIC)) {
+                partitions.add(new TopicPartition(TOPIC, p.partition()));
+            }
+            return new HashMap<>(consumer.endOffsets(partitions));
+        }
+    }
+
+    double rawRead(String bootstrap, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, long total)
+            throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        long start = System.nanoTime();
+        long read = 0;
+        long deadline = start + TimeUnit.MINUTES.toNanos(10);
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            consumer.assign(to.keySet());
+            for (TopicPartition tp : to.keySet()) {
+                consumer.seek(tp, from.getOrDefault(tp, 0L));
+            }
+            while (read < total) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("bare consumer: " + read + " of " + total + " after 10 minutes");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < to.get(new TopicPartition(record.topic(), record.partition()))) {
+                        JsonNode node = mapper.readTree(record.value());
+                        if (node.path("id").isMissingNode()) {
+                            throw new IllegalStateException("record without id");
+                        }
+                        read++;
+                    }
+                }
+            }
+        }
+        return read / ((System.nanoTime() - start) / 1e9);
+    }
+
+    KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 4: rollup query against aggregating the raw event log
+
+    void query() throws Exception {
+        QueryLoad load = new QueryLoad(jdbc, units, QUERY_YEAR, QUERY_EVENTS, THREADS);
+        Map<String, Object> m = new LinkedHashMap<>(load.fill());
+        String from = QUERY_YEAR + "-01-01";
+        String to = QUERY_YEAR + "-12-31";
+        String[][] calls = {
+                {"tiers", "/api/rollups/tiers?from=" + from + "&to=" + to},
+                {"units", "/api/rollups/units?from=" + from + "&to=" + to}};
+        // the read model must answer what the raw log says (checked once, then timed)
+        Map<String, long[]> raw = load.rawTiers();
+        JsonNode tiers = Http.json(http.get(calls[0][1], "auditor"));
+        for (JsonNode row : tiers) {
+            long[] expected = raw.getOrDefault(row.path("tier").asText(), new long[2]);
+            assertThat(new long[] {row.path("segments").asLong(), row.path("processedOnline").asLong()})
+                    .as("tier %s: API vs raw log", row.path("tier").asText()).containsExactly(expected);
+        }
+        long rawUnitRows = load.rawUnits();
+        JsonNode unitsAnswer = Http.json(http.get(calls[1][1], "auditor"));
+        long apiUnitsWithSegments = 0;
+        for (JsonNode row : unitsAnswer) {
+            if (row.path("segments").asLong() > 0) {
+                apiUnitsWithSegments++;
+            }
+        }
+        m.put("unitRowsWithSegments", Map.of("api", apiUnitsWithSegments, "rawSql", rawUnitRows));
+        m.put("rollupDailyRowsInYear", load.readModelRows());
+        String candidate = System.getProperty("hoso.bench.query-index-experiment");
+        if (candidate != null) {
+            // diagnostic: the read model's SQL alone before and after a candidate index
+            double[] before = load.readModelSqlMs(20);
+            jdbc.execute("create index bench_candidate_idx on rollup_daily " + candidate);
+            jdbc.execute("vacuum analyze rollup_daily");
+            double[] after = load.readModelSqlMs(20);
+            m.put("indexExperiment", Map.of("index", candidate, "sqlMsBefore", before, "sqlMsAfter", after));
+            log("query index experiment %s: tiers SQL p50 %.1f → %.1f ms, units SQL p50 %.1f → %.1f ms", candidate,
+                    before[0], after[0], before[2], after[2]);
+        }
+
+        for (String[] call : calls) {
+            for (int i = 0; i < 5; i++) {
+                http.get(call[1], "auditor"); // warm-up
+            }
+            List<Double> api = new ArrayList<>();
+            for (int i = 0; i < QUERY_REQUESTS; i++) {
+                long t = System.nanoTime();
+                var response = http.get(call[1], "auditor");
+                api.add((System.nanoTime() - t) / 1e6);
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+            List<Double> rawMs = new ArrayList<>();
+            for (int i = 0; i < RAW_ROUNDS; i++) {
+                long t = System.nanoTime();
+                if (call[0].equals("tiers")) {
+                    load.rawTiers();
+                } else {
+                    load.rawUnits();
+                }
+                rawMs.add((System.nanoTime() - t) / 1e6);
+            }
+            double p50 = Stats.percentile(api, 50);
+            double p95 = Stats.percentile(api, 95);
+            double[] sql = load.readModelSqlMs(Math.max(5, QUERY_REQUESTS / 5));
+            double rawP50 = Stats.percentile(rawMs, 50);
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("request", "GET " + call[1] + " as auditor (HTTP, JSON)");
+            q.put("apiP50Ms", Stats.round(p50));
+            q.put("apiP95Ms", Stats.round(p95));
+            q.put("apiMaxMs", Stats.round(Stats.max(api)));
+            q.put("apiRequests", api.size());
+            int k = call[0].equals("tiers") ? 0 : 2;
+            q.put("readModelSqlOnlyP50Ms", Stats.round(sql[k]));
+            q.put("readModelSqlOnlyP95Ms", Stats.round(sql[k + 1]));
+            q.put("rawSqlP50Ms", Stats.round(rawP50));
+            q.put("rawSqlP95Ms", Stats.round(Stats.percentile(rawMs, 95)));
+            q.put("rawSqlRoundsMs", rawMs.stream().map(Stats::round).toList());
+            q.put("speedupP50", Stats.round(rawP50 / p50));
+            q.put("goal", "p95 < 50 ms and >= 100x faster than the raw aggregation");
+            q.put("met", p95 < 50 && rawP50 / p50 >= 100);
+            m.put(call[0], q);
+            table.add(new String[] {"4 query: GET /api/rollups/" + call[0] + " (year)",
+                    String.format("p50 %.1f ms, p95 %.1f ms", p50, p95),
+                    String.format("raw SQL p50 %.0f ms; %.0f× faster", rawP50, rawP50 / p50),
+                    "p95 < 50 ms, ≥ 100×: " + (p95 < 50 && rawP50 / p50 >= 100 ? "met" : "MISSED")});
+            log("query %s: api p50 %.1f p95 %.1f ms (its SQL alone p50 %.1f ms); raw p50 %.0f ms", call[0], p50, p95,
+                    sql[call[0].equals("tiers") ? 0 : 2], rawP50);
+        }
+        Map<String, List<String>> plans = load.readModelPlans();
+        m.put("readModelPlans", plans);
+        for (var e : plans.entrySet()) {
+            log("query plan %s: %s", e.getKey(), e.getValue().get(e.getValue().size() - 1));
+        }
+        results.put("query", m);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    Map<String, Object> machine() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", Instant.now().toString());
+        m.put("nproc", Runtime.getRuntime().availableProcessors());
+        String memTotal = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().orElse("?");
+        m.put("memTotal", memTotal.replaceAll("\\s+", " ").replace("MemTotal: ", ""));
+        m.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        m.put("postgres", jdbc.queryForObject("select version()", String.class));
+        m.put("infrastructure", "embedded PostgreSQL (zonky, separate processes) and Kafka KRaft broker "
+                + "(in the JVM of the app and the benchmark driver)");
+        return m;
+    }
+
+    static Map<String, Object> config() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threads", THREADS);
+        m.put("rounds", ROUNDS);
+        m.put("casesPerRound", CASES_PER_ROUND);
+        m.put("warmupCases", WARMUP_CASES);
+        m.put("commitSeconds", COMMIT_SECONDS);
+        m.put("ingestEvents", INGEST_EVENTS);
+        m.put("queryEvents", QUERY_EVENTS);
+        m.put("queryRequests", QUERY_REQUESTS);
+        m.put("rawRounds", RAW_ROUNDS);
+        m.put("freshnessSeconds", FRESHNESS_SECONDS);
+        m.put("only", ONLY);
+        return m;
+    }
+
+    static void row(String figure, List<Double> rounds, String baseline, String goal) {
+        table.add(new String[] {figure, String.format("%.1f (%s)", Stats.median(rounds), Stats.spread(rounds)), baseline,
+                goal});
+    }
+
+    static String toJson(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0), String.format(format, args));
+    }
+}
