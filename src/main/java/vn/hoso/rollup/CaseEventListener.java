@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import vn.hoso.events.EventTopics;
  * records before it are applied, and the error handler sends it to the DLT and goes on with the rest.
  */
 @Component
-class CaseEventListener implements org.springframework.context.SmartLifecycle {
+class CaseEventListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventListener.class);
 
