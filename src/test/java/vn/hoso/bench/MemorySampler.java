@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -26,33 +29,25 @@ final class MemorySampler {
         this.postmasterPid = postmasterPid;
     }
 
-    private volatile boolean running;
-    private Thread thread;
+    private ScheduledExecutorService sampler;
+    private int ticks;
     private long peakRssKb;
     private long peakPgPssKb;
     private long peakHeapUsed;
     private int samples;
 
     void start() {
-        running = true;
-        thread = new Thread(() -> {
-            int n = 0;
-            while (running) {
-                sample(n++ % 5 == 0);
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-memory");
-        thread.setDaemon(true);
-        thread.start();
+        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-memory");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleAtFixedRate(() -> sample(ticks++ % 5 == 0), 0, 200, TimeUnit.MILLISECONDS);
     }
 
     Map<String, Object> stop() throws InterruptedException {
-        running = false;
-        thread.join();
+        sampler.shutdown();
+        sampler.awaitTermination(10, TimeUnit.SECONDS);
         sample(true);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("what", "during benchmark 1 (engine rounds, pipeline and bare): this JVM runs the app, the embedded "

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +59,7 @@ import vn.hoso.units.Unit;
 import vn.hoso.units.UnitRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The benchmarks of issue 6 (docs/performance.md), one run on the embedded PostgreSQL and Kafka:
@@ -309,23 +310,14 @@ class PerformanceBenchmark {
     }
 
     /** Until the read model has applied every event the log holds for these cases. */
-    void awaitRollup(List<String> caseIds, Duration atMost) throws InterruptedException {
+    void awaitRollup(List<String> caseIds, Duration atMost) {
         String ids = String.join(",", caseIds);
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (true) {
-            Long missing = jdbc.queryForObject("""
-                    select count(*) from case_event e
-                    where e.case_id = any(string_to_array(?, ','))
-                      and not exists (select 1 from rollup_processed_event p where p.event_id = e.id)""",
-                    Long.class, ids);
-            if (missing != null && missing == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(missing + " events of the round not in the rollup after " + atMost);
-            }
-            Thread.sleep(10);
-        }
+        await("every event of the round in the rollup").atMost(atMost).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10)).until(() -> jdbc.queryForObject("""
+                        select count(*) from case_event e
+                        where e.case_id = any(string_to_array(?, ','))
+                          and not exists (select 1 from rollup_processed_event p where p.event_id = e.id)""",
+                        Long.class, ids) == 0);
     }
 
     List<String[]> routesOn(LocalDate day) {
@@ -401,10 +393,8 @@ class PerformanceBenchmark {
         EventPublication.set(caseFlow, true);
         ConcurrentHashMap<String, ConcurrentLinkedQueue<long[]>> pending = new ConcurrentHashMap<>();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<Boolean> stop = new AtomicReference<>(false);
-        Thread watcher = new Thread(() -> watchRollup(pending, latencies, stop), "bench-freshness-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleWithFixedDelay(() -> watchRollup(pending, latencies), 0, 5, TimeUnit.MILLISECONDS);
 
         log("freshness: %.2f cases/s (%.1f steps/s) for %d s", rate, rate * STEPS.length, FRESHNESS_SECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS * 2);
@@ -417,9 +407,8 @@ class PerformanceBenchmark {
             cases.add(pool.submit(() -> driveCase(routes.get(i % routes.size()), (caseId, segments, nanos) ->
                     pending.computeIfAbsent(caseId, k -> new ConcurrentLinkedQueue<>()).add(new long[] {segments, nanos}))));
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
-        Thread.sleep(FRESHNESS_SECONDS * 1000L);
-        pacer.shutdown();
-        pacer.awaitTermination(10, TimeUnit.SECONDS);
+        pacer.schedule(pacer::shutdown, FRESHNESS_SECONDS, TimeUnit.SECONDS); // ends the periodic starts
+        pacer.awaitTermination(FRESHNESS_SECONDS + 10L, TimeUnit.SECONDS);
         List<Future<?>> all;
         synchronized (cases) {
             all = new ArrayList<>(cases);
@@ -428,12 +417,10 @@ class PerformanceBenchmark {
             f.get();
         }
         pool.shutdown();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (pending.values().stream().anyMatch(q -> !q.isEmpty()) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        stop.set(true);
-        watcher.join();
+        await("every segment-closing step seen in the rollup").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20)).until(() -> pending.values().stream().allMatch(Queue::isEmpty));
+        watcher.shutdown();
+        watcher.awaitTermination(10, TimeUnit.SECONDS);
         List<Double> ms = new ArrayList<>(latencies);
         double p50 = Stats.percentile(ms, 50);
         double p99 = Stats.percentile(ms, 99);
@@ -457,34 +444,28 @@ class PerformanceBenchmark {
                 String.format("%d samples at %.1f cases/s", ms.size(), rate), "p99 < 1 s: " + (p99 < 1000 ? "met" : "MISSED")});
     }
 
-    void watchRollup(ConcurrentHashMap<String, ConcurrentLinkedQueue<long[]>> pending, List<Double> latencies,
-                     AtomicReference<Boolean> stop) {
-        while (!stop.get()) {
-            List<String> ids = pending.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
-            if (!ids.isEmpty()) {
-                Map<String, Integer> counts = new HashMap<>();
-                jdbc.query("select case_id, count(*) from rollup_segment where case_id = any(string_to_array(?, ',')) "
-                        + "group by case_id", rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }, String.join(",", ids));
-                long now = System.nanoTime();
-                for (String id : ids) {
-                    int seen = counts.getOrDefault(id, 0);
-                    ConcurrentLinkedQueue<long[]> q = pending.get(id);
-                    for (long[] p : q) {
-                        if (p[0] <= seen && q.remove(p)) {
-                            latencies.add((now - p[1]) / 1e6);
-                        }
-                    }
-                    if (q.isEmpty()) {
-                        pending.remove(id, q);
-                    }
+    /** One look at the rollup: the pending steps whose segment is there now get their latency. */
+    void watchRollup(ConcurrentHashMap<String, ConcurrentLinkedQueue<long[]>> pending, List<Double> latencies) {
+        List<String> ids = pending.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("select case_id, count(*) from rollup_segment where case_id = any(string_to_array(?, ',')) "
+                + "group by case_id", rs -> {
+            counts.put(rs.getString(1), rs.getInt(2));
+        }, String.join(",", ids));
+        long now = System.nanoTime();
+        for (String id : ids) {
+            int seen = counts.getOrDefault(id, 0);
+            ConcurrentLinkedQueue<long[]> q = pending.get(id);
+            for (long[] p : q) {
+                if (p[0] <= seen && q.remove(p)) {
+                    latencies.add((now - p[1]) / 1e6);
                 }
             }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                return;
+            if (q.isEmpty()) {
+                pending.remove(id, q);
             }
         }
     }
@@ -497,11 +478,8 @@ class PerformanceBenchmark {
         MessageListenerContainer container = listeners.getListenerContainer("hoso-rollup");
         awaitCaughtUp(bootstrap, Duration.ofMinutes(2));
         container.pause();
-        long pauseDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!container.isPauseRequested() && System.nanoTime() < pauseDeadline) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(1000); // let an in-flight batch finish
+        // paused for real: every consumer has finished its in-flight batch
+        await("rollup consumers paused").atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
         Map<TopicPartition, Long> startOffsets = endOffsets(bootstrap);
 
         // fill: 9-event cases in INGEST_YEAR over the communes of that year
@@ -547,22 +525,17 @@ class PerformanceBenchmark {
         }
 
         long base = appliedOffsets();
+        long events = total;
         long target = base + total;
-        List<long[]> progress = new ArrayList<>();
+        List<long[]> progress = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         container.resume();
-        long deadline = start + TimeUnit.MINUTES.toNanos(15);
-        while (true) {
-            long done = appliedOffsets() - base;
-            progress.add(new long[] {System.nanoTime() - start, done});
-            if (done >= total) {
-                break;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("ingest: only " + done + " of " + total + " after 15 minutes");
-            }
-            Thread.sleep(100);
-        }
+        await("ingest of " + events + " events").atMost(Duration.ofMinutes(15)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    long done = appliedOffsets() - base;
+                    progress.add(new long[] {System.nanoTime() - start, done});
+                    return done >= events;
+                });
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(appliedOffsets()).isGreaterThanOrEqualTo(target);
         double overall = total / seconds;
@@ -607,12 +580,10 @@ class PerformanceBenchmark {
         return sum == null ? 0 : sum;
     }
 
-    void awaitCaughtUp(String bootstrap, Duration atMost) throws InterruptedException {
+    void awaitCaughtUp(String bootstrap, Duration atMost) {
         long end = endOffsets(bootstrap).values().stream().mapToLong(Long::longValue).sum();
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (appliedOffsets() < end && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await("rollup consumers caught up").atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .until(() -> appliedOffsets() >= end);
     }
 
     Map<TopicPartition, Long> endOffsets(String bootstrap) {

@@ -49,8 +49,7 @@ class AppCrashIT {
         load.start();
         for (int round = 1; round <= ROUNDS; round++) {
             // a random moment once the restarted app is busy again
-            FaultRig.awaitProgress(load, 10);
-            Thread.sleep(random.nextInt(1500));
+            FaultRig.awaitProgress(load, 10 + random.nextInt(40));
             long events = rig.db.count("select count(*) from case_event");
             assertThat(load.isDone()).as("round %d: the load still runs at the kill", round).isFalse();
             app.kill();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ final class AppProcess {
     final int port;
     private int starts;
     private Process process;
+    private Path logFile;
     private volatile boolean ready;
 
     AppProcess(String name, FaultInfrastructure infra, String adminPassword, Map<String, String> extraArgs) {
@@ -93,7 +95,7 @@ final class AppProcess {
                 "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
                 "-jar", jar().toString()));
         command.addAll(args);
-        Path logFile = Path.of("target", "reliability", name + "-" + starts + ".log");
+        logFile = Path.of("target", "reliability", name + "-" + starts + ".log");
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -108,27 +110,31 @@ final class AppProcess {
     }
 
     /** Waits until /actuator/health answers UP; fails early if the process died. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    void awaitReady(Duration timeout) {
         long t0 = System.nanoTime();
-        long deadline = t0 + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see its log");
             }
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    ready = true;
-                    log.info("{} ready in {} ms", name, (System.nanoTime() - t0) / 1_000_000);
-                    return;
-                }
+                return r.statusCode() == 200 && r.body().contains("UP");
             } catch (IOException notYet) {
-                // not listening yet
+                return false; // not listening yet
             }
-            Thread.sleep(250);
+        });
+        ready = true;
+        log.info("{} ready in {} ms", name, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Lines of the current run's log that contain {@code text}. */
+    long logLines(String text) {
+        try (var lines = Files.lines(logFile)) {
+            return lines.filter(l -> l.contains(text)).count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
         }
-        throw new IllegalStateException(name + " not ready within " + timeout);
     }
 
     /** kill -9 (SIGKILL): no shutdown hooks, no graceful close, in the middle of whatever it was doing. */

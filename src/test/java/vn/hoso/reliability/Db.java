@@ -64,6 +64,8 @@ final class Db {
         return state == null || state.startsWith("08") || state.startsWith("57P");
     }
 
+    /** A client's back-off before it tries again (after an error, or when it has nothing to do): not a wait for a
+     *  condition of the test, which are all Awaitility's. */
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

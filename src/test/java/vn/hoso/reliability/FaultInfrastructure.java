@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.utils.Exit;
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -84,14 +86,18 @@ final class FaultInfrastructure implements AutoCloseable {
         }
     }
 
-    /** Stops PostgreSQL (fast shutdown: open connections are cut) and starts it again on the same port and data. */
-    void restartPostgres(java.time.Duration down, Runnable whileDown) throws InterruptedException {
+    /**
+     * Stops PostgreSQL (fast shutdown: open connections are cut), keeps it down until {@code longEnough} holds (what
+     * the test needs the app to have gone through), and starts it again on the same port and data.
+     */
+    void restartPostgres(Runnable whileDown, String longEnoughMeans, BooleanSupplier longEnough) {
         long t0 = System.nanoTime();
         stopPostgres();
         log.info("PostgreSQL stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        long downSince = System.nanoTime();
         whileDown.run();
-        Thread.sleep(Math.max(0, down.toMillis() - (System.nanoTime() - downSince) / 1_000_000));
+        Awaitility.await(longEnoughMeans).atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(longEnough::getAsBoolean);
+        log.info("PostgreSQL down for {} ms", (System.nanoTime() - t0) / 1_000_000);
         t0 = System.nanoTime();
         startPostgres();
         log.info("PostgreSQL started again on port {} in {} ms", postgresPort, (System.nanoTime() - t0) / 1_000_000);

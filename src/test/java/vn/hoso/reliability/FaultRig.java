@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +60,8 @@ final class FaultRig implements AutoCloseable {
     /** Waits until the load has made {@code requests} more successful requests (at most a minute). */
     static void awaitProgress(LoadDriver load, int requests) {
         long target = load.progress() + requests;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (load.progress() < target && !load.isDone() && System.nanoTime() < deadline) {
-            Db.sleep(50);
-        }
+        Awaitility.await(requests + " more successful requests").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50)).until(() -> load.progress() >= target || load.isDone());
     }
 
     /** Sum of a Prometheus metric's samples on one node (as the administrator), lines filtered by a label text. */

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The app's neighbours fail under load and the app recovers by itself: Kafka is cut off from the app for a while
@@ -34,10 +35,12 @@ class InfraOutageIT {
     private static final Logger log = LoggerFactory.getLogger(InfraOutageIT.class);
     static final int THREADS = 4;
     static final int CASES = 70;
-    static final Duration KAFKA_DOWN = Duration.ofSeconds(7);
-    /* The relay's send timeout for this run (4 s, see SETTINGS) is shorter than the Kafka outage, so that relay passes
-       fail and back off. */
-    static final Duration POSTGRES_DOWN = Duration.ofSeconds(10);
+    /* Kafka stays away until steps have gone on without it and the relay has failed (its send timeout for this run is
+       4 s, see SETTINGS). PostgreSQL stays away until the clients have been refused and a rollup consumer has been
+       failing to write a batch for longer than the error handler's retry budget of this run (3 s): CaseEventListener
+       waits 0.5, 1, 2 s (3.5 s) and then logs its fourth wait, of 4000 ms. */
+    static final int EVENTS_WITHOUT_KAFKA = 20;
+    static final String CONSUMER_FAILING_FOR_3_5_S = "events is written again in 4000 ms";
     /**
      * For this run the app waits at most 1 s for a database connection (Hikari's default 30 s) and the rollup
      * consumer retries a batch it cannot write for 3 s of back-off (default 30 min): a 10 s outage is then "long" for
@@ -78,13 +81,18 @@ class InfraOutageIT {
         long relayFailures = (long) rig.metric(app, "hoso_events_relay_failures_total", null);
         rig.infra.kafkaLink().cut();
         long eventsAtCut = rig.db.count("select count(*) from case_event");
-        Thread.sleep(KAFKA_DOWN.toMillis());
+        long kafkaCutAt = System.nanoTime();
+        await("steps without Kafka, and a failed relay pass").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() ->
+                        rig.db.count("select count(*) from case_event") - eventsAtCut >= EVENTS_WITHOUT_KAFKA
+                                && rig.metric(app, "hoso_events_relay_failures_total", null) > relayFailures);
+        Duration kafkaDown = Duration.ofNanos(System.nanoTime() - kafkaCutAt);
         long pendingAtRestore = rig.db.count("select count(*) from case_event_outbox");
         long eventsDuringCut = rig.db.count("select count(*) from case_event") - eventsAtCut;
         long relayFailuresAfter = (long) rig.metric(app, "hoso_events_relay_failures_total", null);
         rig.infra.kafkaLink().restore();
         log.info("Kafka cut for {}: {} events appended meanwhile, {} waiting in the outbox at the restore, "
-                + "{} failed relay passes", KAFKA_DOWN, eventsDuringCut, pendingAtRestore,
+                + "{} failed relay passes", kafkaDown, eventsDuringCut, pendingAtRestore,
                 relayFailuresAfter - relayFailures);
         assertThat(eventsDuringCut).as("steps went on while Kafka was away").isPositive();
         assertThat(relayFailuresAfter).as("the relay noticed the outage").isGreaterThan(relayFailures);
@@ -104,10 +112,12 @@ class InfraOutageIT {
                 + "\"time\":\"2026-01-05T10:00:00.000+07:00\",\"data\":{\"caseId\":\"PROBE-" + probeId + "\","
                 + "\"step\":\"receive\",\"unitCode\":\"10507\",\"tier\":\"COMMUNE\",\"mode\":\"ELECTRONIC\"}}")
                 .getBytes(StandardCharsets.UTF_8);
-        rig.infra.restartPostgres(POSTGRES_DOWN, () -> send(List.of(probe)));
+        long longRetriesBefore = app.logLines(CONSUMER_FAILING_FOR_3_5_S);
+        rig.infra.restartPostgres(() -> send(List.of(probe)), "clients refused, a consumer failing for 3.5 s",
+                () -> load.failures().size() > failuresBefore
+                        && app.logLines(CONSUMER_FAILING_FOR_3_5_S) > longRetriesBefore);
         FaultRig.awaitProgress(load, 25);
-        log.info("PostgreSQL restarted ({} down); {} requests refused meanwhile", POSTGRES_DOWN,
-                load.failures().size() - failuresBefore);
+        log.info("PostgreSQL restarted; {} requests refused meanwhile", load.failures().size() - failuresBefore);
 
         assertThat(load.awaitDone(Duration.ofMinutes(3))).as("load finished: %s; %s", load.summary(),
                 load.crashes()).isTrue();
@@ -115,7 +125,7 @@ class InfraOutageIT {
         LossCheck.Report report = rig.lossCheck().run(Duration.ofSeconds(120));
 
         // the event that arrived while the database was down is in the read model, not on the DLT
-        org.awaitility.Awaitility.await("event consumed during the outage applied").atMost(Duration.ofSeconds(30))
+        await("event consumed during the outage applied").atMost(Duration.ofSeconds(30))
                 .until(() -> rig.db.count("select count(*) from rollup_processed_event where event_id = ?::uuid",
                         probeId) == 1);
 
@@ -131,7 +141,7 @@ class InfraOutageIT {
         assertThat(rig.metric(app, "hoso_rollup_events_total", "outcome=\"poison\""))
                 .isGreaterThanOrEqualTo(poison.size());
         log.info("InfraOutageIT: Kafka down {}, PostgreSQL restarted, {} poison records on the DLT; {}; {} s",
-                KAFKA_DOWN, poison.size(), report, (System.nanoTime() - t0) / 1_000_000_000);
+                kafkaDown, poison.size(), report, (System.nanoTime() - t0) / 1_000_000_000);
     }
 
     /** Records the consumer cannot use: not JSON, not UTF-8, no id, a segment.closed without its unit. */

@@ -53,9 +53,8 @@ class TwoNodesIT {
         LoadDriver load = new LoadDriver(rig.client, rig.db, THREADS, CASES, rig.seed);
         load.start();
 
-        FaultRig.awaitProgress(load, 40);
         Random random = new Random(rig.seed);
-        Thread.sleep(random.nextInt(2000));
+        FaultRig.awaitProgress(load, 40 + random.nextInt(40)); // a random moment of the load
         AppProcess victim = random.nextBoolean() ? a : b;
         AppProcess survivor = victim == a ? b : a;
         Map<String, String> before = new TreeMap<>();
