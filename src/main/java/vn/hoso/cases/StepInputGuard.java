@@ -1,7 +1,6 @@
 package vn.hoso.cases;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,12 +15,11 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.CachedBodyRequest;
 import vn.hoso.platform.EngineAsSystem;
+import vn.hoso.platform.ProblemResponse;
 
 /**
  * Checks a case step's variables ({@link StepRules}) before the engine REST API (and Tasklist's engine API)
@@ -60,24 +58,15 @@ class StepInputGuard extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             // never hand the engine a truncated body
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+            ProblemResponse.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                     "A step's variables have at most " + MAX_BODY + " bytes.");
-            problem.setTitle("Request body too large");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
             return;
         }
         try {
             check(m.group(1), body.length == 0 ? null : json.readTree(body));
         } catch (BadUserRequestException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-            problem.setTitle("The step was not completed");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            ProblemResponse.write(json, request, response, HttpStatus.BAD_REQUEST, "The step was not completed",
+                    e.getMessage());
             return;
         } catch (IOException malformedJson) {
             // the engine REST answers malformed JSON itself

@@ -1,7 +1,6 @@
 package vn.hoso.identity;
 
 import java.io.IOException;
-import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -12,9 +11,8 @@ import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.hoso.platform.ProblemResponse;
 
 /**
  * The web apps' plugin APIs ({@code /camunda/api/cockpit/**}, {@code /camunda/api/admin/**},
@@ -53,12 +51,8 @@ class WebAppAccessGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        ProblemResponse.write(objectMapper, request, response, HttpStatus.FORBIDDEN, null,
                 "Your session may not use the " + app + " application.");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 
     private static String app(String path) {

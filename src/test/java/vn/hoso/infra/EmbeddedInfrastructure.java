@@ -2,13 +2,9 @@ package vn.hoso.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.kafka.common.utils.Exit;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real PostgreSQL 17 (zonky binaries) and a real single-node Kafka broker in KRaft mode, in this JVM.
@@ -17,9 +13,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class EmbeddedInfrastructure implements Infrastructure {
 
     private final EmbeddedPostgres postgres;
-    private final EmbeddedKafkaKraftBroker kafka;
-    private final TcpLink kafkaLink;
-    private final List<Runnable> kafkaShutdownHooks = new ArrayList<>();
+    private final LinkedKafka kafka;
 
     public EmbeddedInfrastructure(int postgresPort, int kafkaPort) {
         try {
@@ -34,27 +28,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
-        kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        // The KRaft test kit ignores kafkaPorts(); the listeners below carry the port. Besides the usual EXTERNAL
-        // listener, a LINKED listener is advertised at a TcpLink in front of it: clients that bootstrap there reach
-        // the broker only through the link, which a test can cut (see kafkaLink()).
-        kafkaLink = new TcpLink("localhost", this::linkedListenerPort);
-        kafka.brokerProperties(Map.of(
-                "auto.create.topics.enable", "false",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,LINKED:PLAINTEXT",
-                "listeners", "EXTERNAL://localhost:" + kafkaPort + ",CONTROLLER://localhost:0,LINKED://localhost:0",
-                "advertised.listeners", "EXTERNAL://localhost:" + kafkaPort + ",LINKED://localhost:" + kafkaLink.port()));
-        // Kafka's test kit registers JVM hooks that delete the broker's directories while it still runs; keep them
-        // and run them after the broker has stopped.
-        Exit.setShutdownHookAdder((name, hook) -> kafkaShutdownHooks.add(hook));
-        try {
-            kafka.afterPropertiesSet();
-        } finally {
-            Exit.resetShutdownHookAdder();
-        }
+        kafka = new LinkedKafka(kafkaPort, Map.of());
     }
 
     @Override
@@ -74,7 +48,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public String kafkaBootstrapServers() {
-        return kafka.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
     @Override
@@ -84,12 +58,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public java.util.Optional<KafkaLink> kafkaLink() {
-        return java.util.Optional.of(new KafkaLink("localhost:" + kafkaLink.port(), kafkaLink));
-    }
-
-    private int linkedListenerPort() {
-        return kafka.getCluster().brokers().values().iterator().next().socketServer()
-                .boundPort(org.apache.kafka.common.network.ListenerName.normalised("LINKED"));
+        return java.util.Optional.of(new KafkaLink(kafka.linkedBootstrapServers(), kafka.link()));
     }
 
     public int postgresPort() {
@@ -99,10 +68,8 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public void close() {
         try {
-            kafkaLink.close();
-            kafka.destroy();
+            kafka.close();
         } finally {
-            kafkaShutdownHooks.forEach(Runnable::run);
             try {
                 postgres.close();
             } catch (IOException e) {

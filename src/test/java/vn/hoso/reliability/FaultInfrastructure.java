@@ -6,18 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.kafka.common.network.ListenerName;
-import org.apache.kafka.common.utils.Exit;
 import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import vn.hoso.infra.LinkedKafka;
 import vn.hoso.infra.TcpLink;
 
 /**
@@ -33,9 +29,7 @@ final class FaultInfrastructure implements AutoCloseable {
     private final Path dataDirectory;
     private final int postgresPort;
     private volatile EmbeddedPostgres postgres;
-    private final EmbeddedKafkaKraftBroker kafka;
-    private final TcpLink kafkaLink;
-    private final List<Runnable> kafkaShutdownHooks = new ArrayList<>();
+    private final LinkedKafka kafka;
     private final Thread shutdownHook;
 
     FaultInfrastructure(String name) {
@@ -52,23 +46,7 @@ final class FaultInfrastructure implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         startPostgres();
 
-        kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafkaLink = new TcpLink("localhost", this::linkedListenerPort);
-        kafka.brokerProperties(Map.of(
-                "auto.create.topics.enable", "false",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0",
-                "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,LINKED:PLAINTEXT",
-                "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,LINKED://localhost:0",
-                "advertised.listeners", "EXTERNAL://localhost:0,LINKED://localhost:" + kafkaLink.port()));
-        Exit.setShutdownHookAdder((hookName, hook) -> kafkaShutdownHooks.add(hook));
-        try {
-            kafka.afterPropertiesSet();
-        } finally {
-            Exit.resetShutdownHookAdder();
-        }
+        kafka = new LinkedKafka(0, Map.of("group.initial.rebalance.delay.ms", "0"));
     }
 
     private void startPostgres() {
@@ -130,21 +108,16 @@ final class FaultInfrastructure implements AutoCloseable {
 
     /** For the apps: Kafka through the cuttable link only. */
     String appKafkaBootstrap() {
-        return "localhost:" + kafkaLink.port();
+        return kafka.linkedBootstrapServers();
     }
 
     /** For the test: Kafka directly. */
     String kafkaBootstrap() {
-        return kafka.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
     TcpLink kafkaLink() {
-        return kafkaLink;
-    }
-
-    private int linkedListenerPort() {
-        return kafka.getCluster().brokers().values().iterator().next().socketServer()
-                .boundPort(ListenerName.normalised("LINKED"));
+        return kafka.link();
     }
 
     static int freePort() {
@@ -177,10 +150,8 @@ final class FaultInfrastructure implements AutoCloseable {
     @Override
     public void close() {
         try {
-            kafkaLink.close();
-            kafka.destroy();
+            kafka.close();
         } finally {
-            kafkaShutdownHooks.forEach(Runnable::run);
             killPostgres();
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
