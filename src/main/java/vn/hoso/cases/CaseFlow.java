@@ -2,16 +2,20 @@ package vn.hoso.cases;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventTypes;
 import vn.hoso.events.NewCaseEvent;
+import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.procedures.CaseKind;
 import vn.hoso.units.Tier;
@@ -20,6 +24,11 @@ import vn.hoso.units.Tier;
  * The engine-facing side of a case, called from the BPMN models (bpmn/hoso-case.bpmn, bpmn/hoso-segment.bpmn) as
  * {@code ${caseFlow.…}}. Each call runs inside the engine's transaction, so the case tables, the event log and the
  * engine state commit or roll back together.
+ *
+ * <p>Nothing here reads a process or task variable: which case an execution belongs to is the business key of its
+ * root process instance (set by intake, bound to the case row on the first call), and who works it, where it goes
+ * next and what the last step decided are read from the case tables. A variable that a caller manages to put into
+ * the engine therefore changes nothing (docs/reliability.md, "Trust boundary").
  */
 @Component("caseFlow")
 public class CaseFlow {
@@ -27,8 +36,15 @@ public class CaseFlow {
     /** How a segment (a stay at one unit) ended. */
     enum SegmentResult { FORWARDED, ISSUED, DONE, RETURNED, REJECTED, WITHDRAWN }
 
+    /** The first step of a segment: reception at the receiving unit, processing, or only the return of the result. */
+    enum Entry { RECEIVE, PROCESS, RETURN_ONLY }
+
+    static final String CASE_PROCESS = "hoso-case";
+    static final String SEGMENT_PROCESS = "hoso-segment";
+
     private final CaseStore store;
     private final CaseEventLog eventLog;
+    private final WorkingCalendar calendar;
     private final BusinessClock clock;
     /**
      * {@code hoso.events.publication-enabled} (default true): whether the case flow writes its events to the event log
@@ -37,10 +53,11 @@ public class CaseFlow {
      */
     private volatile boolean publicationEnabled;
 
-    CaseFlow(CaseStore store, CaseEventLog eventLog, BusinessClock clock,
+    CaseFlow(CaseStore store, CaseEventLog eventLog, WorkingCalendar calendar, BusinessClock clock,
              @Value("${hoso.events.publication-enabled:true}") boolean publicationEnabled) {
         this.store = store;
         this.eventLog = eventLog;
+        this.calendar = calendar;
         this.clock = clock;
         this.publicationEnabled = publicationEnabled;
     }
@@ -55,77 +72,181 @@ public class CaseFlow {
         this.publicationEnabled = enabled;
     }
 
-    /** Main process: sets up the next processing segment from the planned route. */
+    // ---- the case an execution belongs to
+
+    /** Whether the execution runs one of the case processes (the engine may run others, e.g. in tests). */
+    static boolean isCaseProcess(DelegateExecution execution) {
+        String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        return CASE_PROCESS.equals(key) || SEGMENT_PROCESS.equals(key);
+    }
+
+    /**
+     * The case of an execution of a case process, locked for this transaction: the business key of the root process
+     * instance, which must be the instance the case is bound to (the first call binds it).
+     */
+    CaseStore.State trustedCase(DelegateExecution execution) {
+        DelegateExecution root = rootInstance(execution);
+        UUID caseId;
+        try {
+            caseId = UUID.fromString(root.getProcessBusinessKey());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Process instance " + root.getProcessInstanceId()
+                    + " has no case id as its business key");
+        }
+        CaseStore.State state = store.state(caseId);
+        if (state.processInstanceId() == null) {
+            store.bindProcessInstance(caseId, root.getProcessInstanceId());
+        } else if (!state.processInstanceId().equals(root.getProcessInstanceId())) {
+            throw new IllegalStateException("Process instance " + root.getProcessInstanceId() + " is not the one of case "
+                    + caseId);
+        }
+        return state;
+    }
+
+    static DelegateExecution rootInstance(DelegateExecution execution) {
+        DelegateExecution instance = execution.getProcessInstance();
+        while (instance.getSuperExecution() != null) {
+            instance = instance.getSuperExecution().getProcessInstance();
+        }
+        return instance;
+    }
+
+    // ---- main process (hoso-case)
+
+    /** Main process: the next processing segment is about to start at the unit of the route's current stop. */
     public void prepareSegment(DelegateExecution execution) {
-        CaseStore.State state = store.state(caseId(execution));
-        Route route = Route.decode(state.route());
-        int index = state.segmentIndex();
-        Route.Stop stop = route.stop(index);
-        boolean last = route.isLast(index);
-        boolean procedure = state.kind() == CaseKind.PROCEDURE;
-        boolean returnsHere = procedure && stop.unitCode().equals(state.receivingUnit());
-        execution.setVariable("unitCode", stop.unitCode());
-        execution.setVariable("tier", stop.tier().name());
-        execution.setVariable("segReceive", index == 0);
-        execution.setVariable("segIssue", last);
-        execution.setVariable("segReturn", last && returnsHere);
-        execution.setVariable("segReturnOnly", false);
-        execution.setVariable("needsReturn", last && procedure && !returnsHere);
-        if (!last) {
-            Route.Stop next = route.stop(index + 1);
-            execution.setVariable("nextUnit", next.unitCode());
-            execution.setVariable("nextTier", next.tier().name());
-        } else if (procedure && !returnsHere) {
-            execution.setVariable("nextUnit", state.receivingUnit());
-            execution.setVariable("nextTier", state.receivingTier().name());
+        CaseStore.State state = trustedCase(execution);
+        if (state.returning()) {
+            store.setReturning(state.caseId(), false);
         }
     }
 
     /** Main process: after a hand-off, the next unit on the route takes the case. */
     public void advance(DelegateExecution execution) {
-        UUID caseId = caseId(execution);
-        CaseStore.State state = store.state(caseId);
-        store.moveTo(caseId, state.segmentIndex() + 1, state.currentUnit(), state.currentTier(), state.status());
+        CaseStore.State state = trustedCase(execution);
+        store.moveTo(state.caseId(), state.segmentIndex() + 1, state.currentUnit(), state.currentTier(),
+                state.status());
     }
 
     /** Main process: the result goes back to the unit that received the case, to be returned to the applicant. */
     public void prepareReturn(DelegateExecution execution) {
-        CaseStore.State state = store.state(caseId(execution));
-        execution.setVariable("unitCode", state.receivingUnit());
-        execution.setVariable("tier", state.receivingTier().name());
-        execution.setVariable("segReceive", false);
-        execution.setVariable("segIssue", false);
-        execution.setVariable("segReturn", false);
-        execution.setVariable("segReturnOnly", true);
-        execution.setVariable("needsReturn", false);
+        store.setReturning(trustedCase(execution).caseId(), true);
     }
+
+    /** Main process gateway: the segment that just ended handed the case on along the route. */
+    public boolean forwarded(DelegateExecution execution) {
+        return SegmentResult.FORWARDED.name().equals(store.lastSegmentResult(trustedCase(execution).caseId()));
+    }
+
+    /** Main process gateway: the result was issued at a unit other than the receiving one, where it is returned. */
+    public boolean needsReturn(DelegateExecution execution) {
+        CaseStore.State state = trustedCase(execution);
+        return SegmentResult.ISSUED.name().equals(store.lastSegmentResult(state.caseId()))
+                && returnsElsewhere(state);
+    }
+
+    /** The Mẫu 04 timer: one working day before the appointment date (see {@link ApologyTimer}). */
+    public Date apologyAt(DelegateExecution execution) {
+        CaseStore.State state = trustedCase(execution);
+        return Date.from(ApologyTimer.at(calendar, state.dueDate(), state.receivedAt().toInstant(), clock.zone()));
+    }
+
+    // ---- segment process (hoso-segment)
 
     /** Segment process start: the case arrives at a unit. */
     public void openSegment(DelegateExecution execution) {
-        UUID caseId = caseId(execution);
-        CaseStore.State state = store.state(caseId);
-        String unit = (String) execution.getVariable("unitCode");
-        Tier tier = Tier.valueOf((String) execution.getVariable("tier"));
-        boolean first = Boolean.TRUE.equals(execution.getVariable("segReceive"));
-        boolean arrivedElectronically = first ? "ONLINE".equals(state.channel()) : state.nextArrivalElectronic();
+        CaseStore.State state = trustedCase(execution);
+        UUID caseId = state.caseId();
+        Entry entry = entry(state);
+        String unit;
+        Tier tier;
+        if (entry == Entry.RETURN_ONLY) {
+            unit = state.receivingUnit();
+            tier = state.receivingTier();
+        } else {
+            Route.Stop stop = Route.decode(state.route()).stop(state.segmentIndex());
+            unit = stop.unitCode();
+            tier = stop.tier();
+        }
+        boolean arrivedElectronically = entry == Entry.RECEIVE
+                ? "ONLINE".equals(state.channel()) : state.nextArrivalElectronic();
         int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
         store.openSegment(caseId, segmentNo, unit, tier, clock.now(), arrivedElectronically);
-        CaseStatus status = first ? CaseStatus.RECEIVED
-                : Boolean.TRUE.equals(execution.getVariable("segReturnOnly")) ? CaseStatus.FINISHED
-                : CaseStatus.PROCESSING;
+        CaseStatus status = switch (entry) {
+            case RECEIVE -> CaseStatus.RECEIVED;
+            case RETURN_ONLY -> CaseStatus.FINISHED;
+            case PROCESS -> CaseStatus.PROCESSING;
+        };
         store.moveTo(caseId, state.segmentIndex(), unit, tier, status);
+    }
+
+    /** Segment gateway: the first step at this unit ({@link Entry} name). */
+    public String entry(DelegateExecution execution) {
+        return entry(trustedCase(execution)).name();
+    }
+
+    private static Entry entry(CaseStore.State state) {
+        if (state.returning()) {
+            return Entry.RETURN_ONLY;
+        }
+        return state.segmentIndex() == 0 ? Entry.RECEIVE : Entry.PROCESS;
+    }
+
+    /** Segment gateways: what the last step of the open segment decided (its {@code outcome}, default applied). */
+    public String decision(DelegateExecution execution) {
+        UUID caseId = trustedCase(execution).caseId();
+        return store.openSegment(caseId).map(CaseStore.OpenSegment::lastOutcome).orElse(null);
+    }
+
+    /** Segment gateway: this unit is the last on the route, so it issues the result. */
+    public boolean lastUnitOfRoute(DelegateExecution execution) {
+        CaseStore.State state = trustedCase(execution);
+        return !state.returning() && Route.decode(state.route()).isLast(state.segmentIndex());
+    }
+
+    /** Segment gateway: the result is returned here, where the case was received. */
+    public boolean returnsHere(DelegateExecution execution) {
+        CaseStore.State state = trustedCase(execution);
+        return state.kind() == CaseKind.PROCEDURE && Route.decode(state.route()).isLast(state.segmentIndex())
+                && !returnsElsewhere(state);
+    }
+
+    /** The candidate group of a unit's officers for the case's current unit (tasks of the segment and Mẫu 04). */
+    public String officersHere(DelegateExecution execution) {
+        return Groups.officers(currentUnit(execution));
+    }
+
+    /** The candidate group of a unit's leaders for the case's current unit (approval). */
+    public String leadersHere(DelegateExecution execution) {
+        return Groups.leaders(currentUnit(execution));
+    }
+
+    private String currentUnit(DelegateExecution execution) {
+        CaseStore.State state = trustedCase(execution);
+        if (state.currentUnit() == null) {
+            throw new IllegalStateException("Case " + state.caseId() + " is at no unit");
+        }
+        return state.currentUnit();
+    }
+
+    /** A procedure dossier whose last unit is not the receiving one: the result goes back there to be returned. */
+    private static boolean returnsElsewhere(CaseStore.State state) {
+        Route route = Route.decode(state.route());
+        Route.Stop last = route.stop(route.stops().size() - 1);
+        return state.kind() == CaseKind.PROCEDURE && !last.unitCode().equals(state.receivingUnit());
     }
 
     /** Segment process end events: the case leaves the unit; records the segment and what follows from it. */
     public void closeSegment(DelegateExecution execution, String resultName) {
         SegmentResult result = SegmentResult.valueOf(resultName);
-        UUID caseId = caseId(execution);
-        CaseStore.State state = store.state(caseId);
+        CaseStore.State state = trustedCase(execution);
+        UUID caseId = state.caseId();
         OffsetDateTime now = clock.now();
-        String unit = (String) execution.getVariable("unitCode");
-        Tier tier = Tier.valueOf((String) execution.getVariable("tier"));
+        String handOffMode = store.openSegment(caseId).map(CaseStore.OpenSegment::lastMode).orElse(null);
         CaseFile.Segment segment = store.closeSegment(caseId, now, result.name()).orElseThrow(
                 () -> new IllegalStateException("No open segment for case " + caseId));
+        String unit = segment.unitCode();
+        Tier tier = segment.tier();
 
         Map<String, Object> closed = data(caseId);
         closed.put("unitCode", unit);
@@ -142,13 +263,15 @@ public class CaseFlow {
         closed.put("result", result.name());
         append(caseId, CaseEventTypes.SEGMENT_CLOSED, unit, now, closed);
 
-        String lastMode = (String) execution.getVariable("lastMode");
         switch (result) {
-            case FORWARDED -> transfer(caseId, unit, tier, execution, lastMode, now);
+            case FORWARDED -> {
+                Route.Stop next = Route.decode(state.route()).stop(state.segmentIndex() + 1);
+                transfer(caseId, unit, tier, next.unitCode(), next.tier(), handOffMode, now);
+            }
             case ISSUED -> {
                 resolve(state, "APPROVED", unit, tier, now, CaseStatus.FINISHED);
-                if (Boolean.TRUE.equals(execution.getVariable("needsReturn"))) {
-                    transfer(caseId, unit, tier, execution, lastMode, now); // back to the receiving unit
+                if (returnsElsewhere(state)) { // back to the receiving unit
+                    transfer(caseId, unit, tier, state.receivingUnit(), state.receivingTier(), handOffMode, now);
                 } // a work file ends where it was issued: no applicant to return it to
             }
             case DONE -> resolve(state, "APPROVED", unit, tier, now, CaseStatus.RETURNED);
@@ -156,17 +279,16 @@ public class CaseFlow {
             case WITHDRAWN -> resolve(state, "WITHDRAWN", unit, tier, now, CaseStatus.WITHDRAWN);
             case RETURNED -> store.setStatus(caseId, CaseStatus.RETURNED);
         }
-        execution.getProcessInstance().setVariable("segmentResult", result.name());
     }
 
-    private void transfer(UUID caseId, String unit, Tier tier, DelegateExecution execution, String mode,
+    private void transfer(UUID caseId, String unit, Tier tier, String toUnit, Tier toTier, String mode,
                           OffsetDateTime now) {
         String electronic = mode == null ? "ELECTRONIC" : mode;
         Map<String, Object> data = data(caseId);
         data.put("fromUnit", unit);
         data.put("fromTier", tier.name());
-        data.put("toUnit", execution.getVariable("nextUnit"));
-        data.put("toTier", execution.getVariable("nextTier"));
+        data.put("toUnit", toUnit);
+        data.put("toTier", toTier.name());
         data.put("mode", electronic);
         data.put("transferredAt", now.toString());
         append(caseId, CaseEventTypes.TRANSFERRED, unit, now, data);
@@ -215,9 +337,5 @@ public class CaseFlow {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("caseId", caseId.toString());
         return data;
-    }
-
-    static UUID caseId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable("caseId"));
     }
 }

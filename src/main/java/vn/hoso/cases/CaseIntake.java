@@ -3,13 +3,10 @@ package vn.hoso.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +42,6 @@ import vn.hoso.units.UnitRegistry;
 @Service
 public class CaseIntake {
 
-    static final String PROCESS_KEY = "hoso-case";
     static final Set<String> CHANNELS = Set.of("ONLINE", "IN_PERSON", "POST");
     static final LocalDate EARLIEST = LocalDate.of(2021, 1, 1);
     private static final Pattern UNIT_CODE = Pattern.compile("\\d{1,10}");
@@ -114,26 +110,10 @@ public class CaseIntake {
         data.put("dueDate", dueDate.toString());
         flow.append(caseId, CaseEventTypes.RECEIVED, v.unit().code(), v.receivedAt(), data);
 
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("caseId", caseId.toString());
-        variables.put("caseCode", code);
-        variables.put("subject", v.subject());
-        variables.put("kind", v.kind().name());
-        variables.put("procedureCode", v.procedure().code());
-        variables.put("procedureName", v.procedure().name());
-        variables.put("receivingUnit", v.unit().code());
-        variables.put("dueDate", dueDate.toString());
-        variables.put("apologyAt", apologyTime(dueDate, v.receivedAt()));
-        if (v.applicantName() != null) {
-            variables.put("applicantName", v.applicantName());
-        }
-        engine.run(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(caseId.toString())
-                .setVariables(variables).execute());
+        // the process instance carries no variables: everything the workflow needs is read from the case tables
+        engine.run(() -> runtimeService.createProcessInstanceByKey(CaseFlow.CASE_PROCESS)
+                .businessKey(caseId.toString()).execute());
         return new Received(caseId, code, store.state(caseId).status(), dueDate);
-    }
-
-    Date apologyTime(LocalDate dueDate, OffsetDateTime receivedAt) {
-        return Date.from(ApologyTimer.at(calendar, dueDate, receivedAt.toInstant(), clock.zone()));
     }
 
     private Valid validate(JsonNode body) {

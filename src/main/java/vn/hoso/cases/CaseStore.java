@@ -29,9 +29,19 @@ class CaseStore {
 
     /** State the workflow needs while moving a case (no personal data). */
     record State(UUID caseId, String code, CaseKind kind, String procedureCode, String channel, String receivingUnit,
-                 Tier receivingTier, LocalDate dueDate, String route, int segmentIndex, CaseStatus status,
+                 Tier receivingTier, OffsetDateTime receivedAt, LocalDate dueDate, String route, int segmentIndex,
+                 CaseStatus status,
                  String currentUnit, Tier currentTier, String outcome, int supplementationCount,
-                 OffsetDateTime supplementationSince, boolean apologyIssued, boolean nextArrivalElectronic) {
+                 OffsetDateTime supplementationSince, boolean apologyIssued, boolean nextArrivalElectronic,
+                 String processInstanceId, boolean returning) {
+    }
+
+    /** The open segment's last decision and how its last step was done, as recorded by the step listener. */
+    record OpenSegment(int segmentNo, String unitCode, Tier tier, String lastOutcome, String lastMode) {
+    }
+
+    /** What Tasklist shows of a case on its tasks (the applicant's name only for procedure dossiers). */
+    record Display(String code, String procedureCode, String subject, String applicantName, LocalDate dueDate) {
     }
 
     int nextSequence(String unitCode, LocalDate day) {
@@ -56,20 +66,59 @@ class CaseStore {
 
     State state(UUID caseId) {
         return jdbc.queryForObject("""
-                select case_id, code, kind, procedure_code, channel, receiving_unit, receiving_tier, due_date, route,
-                       segment_index, status, current_unit, current_tier, outcome, supplementation_count,
-                       supplementation_since, apology_issued, next_arrival_electronic
+                select case_id, code, kind, procedure_code, channel, receiving_unit, receiving_tier, received_at,
+                       due_date, route, segment_index, status, current_unit, current_tier, outcome, supplementation_count,
+                       supplementation_since, apology_issued, next_arrival_electronic, process_instance_id,
+                       on_return_leg
                   from case_file where case_id = ? for update""",
                 (rs, i) -> new State(rs.getObject("case_id", UUID.class), rs.getString("code"),
                         CaseKind.valueOf(rs.getString("kind")), rs.getString("procedure_code"),
                         rs.getString("channel"), rs.getString("receiving_unit"),
-                        Tier.valueOf(rs.getString("receiving_tier")), rs.getObject("due_date", LocalDate.class),
+                        Tier.valueOf(rs.getString("receiving_tier")), time(rs, "received_at"),
+                        rs.getObject("due_date", LocalDate.class),
                         rs.getString("route"), rs.getInt("segment_index"),
                         CaseStatus.valueOf(rs.getString("status")), rs.getString("current_unit"),
                         tier(rs, "current_tier"), rs.getString("outcome"), rs.getInt("supplementation_count"),
                         time(rs, "supplementation_since"), rs.getBoolean("apology_issued"),
-                        rs.getBoolean("next_arrival_electronic")),
+                        rs.getBoolean("next_arrival_electronic"), rs.getString("process_instance_id"),
+                        rs.getBoolean("on_return_leg")),
                 caseId);
+    }
+
+    /** Binds the case to the process instance it runs in; false when it is already bound to another one. */
+    boolean bindProcessInstance(UUID caseId, String processInstanceId) {
+        return jdbc.update("""
+                update case_file set process_instance_id = ?
+                 where case_id = ? and (process_instance_id is null or process_instance_id = ?)""",
+                processInstanceId, caseId, processInstanceId) == 1;
+    }
+
+    void setReturning(UUID caseId, boolean returning) {
+        jdbc.update("update case_file set on_return_leg = ? where case_id = ?", returning, caseId);
+    }
+
+    Optional<OpenSegment> openSegment(UUID caseId) {
+        return jdbc.query("""
+                select segment_no, unit_code, tier, last_outcome, last_mode from case_segment
+                 where case_id = ? and closed_at is null""",
+                (rs, i) -> new OpenSegment(rs.getInt("segment_no"), rs.getString("unit_code"),
+                        Tier.valueOf(rs.getString("tier")), rs.getString("last_outcome"), rs.getString("last_mode")),
+                caseId).stream().findFirst();
+    }
+
+    /** How the case's most recent segment ended (null while none has ended). */
+    String lastSegmentResult(UUID caseId) {
+        return jdbc.query("""
+                select result from case_segment where case_id = ? and closed_at is not null
+                 order by segment_no desc limit 1""", (rs, i) -> rs.getString(1), caseId)
+                .stream().findFirst().orElse(null);
+    }
+
+    Display display(UUID caseId) {
+        return jdbc.queryForObject("""
+                select code, procedure_code, subject, applicant_name, due_date from case_file where case_id = ?""",
+                (rs, i) -> new Display(rs.getString("code"), rs.getString("procedure_code"), rs.getString("subject"),
+                        rs.getString("applicant_name"), rs.getObject("due_date", LocalDate.class)), caseId);
     }
 
     void moveTo(UUID caseId, int segmentIndex, String unitCode, Tier tier, CaseStatus status) {
@@ -114,11 +163,18 @@ class CaseStore {
                 values (?, ?, ?, ?, ?, ?)""", caseId, segmentNo, unitCode, tier.name(), at, arrivedElectronically);
     }
 
-    /** Counts a completed step in the case's open segment; false when no segment is open. */
-    boolean countStep(UUID caseId, boolean paper) {
+    /**
+     * Counts a completed step in the case's open segment and, for a step of the segment itself (not the Mẫu 04
+     * apology, which runs beside it), records its decision and mode for the gateways and the hand-off; false when
+     * no segment is open.
+     */
+    boolean recordStep(UUID caseId, boolean paper, boolean segmentStep, String outcome, String mode) {
         return jdbc.update("""
-                update case_segment set steps = steps + 1, paper_steps = paper_steps + ?
-                 where case_id = ? and closed_at is null""", paper ? 1 : 0, caseId) > 0;
+                update case_segment set steps = steps + 1, paper_steps = paper_steps + ?,
+                       last_outcome = case when ? then ? else last_outcome end,
+                       last_mode = case when ? then ? else last_mode end
+                 where case_id = ? and closed_at is null""",
+                paper ? 1 : 0, segmentStep, outcome, segmentStep, mode, caseId) > 0;
     }
 
     /** A segment that arrived on paper can still be digitized at reception (an electronic receive step). */

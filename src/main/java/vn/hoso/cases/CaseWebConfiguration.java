@@ -1,6 +1,8 @@
 package vn.hoso.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,11 +15,12 @@ import vn.hoso.platform.EngineAsSystem;
 class CaseWebConfiguration {
 
     @Bean
-    FilterRegistrationBean<StepInputGuard> stepInputGuard(TaskService taskService, CaseFiles cases,
+    FilterRegistrationBean<StepInputGuard> stepInputGuard(TaskService taskService, RuntimeService runtimeService,
+                                                          AuthorizationService authorizations, CaseFiles cases,
                                                           EngineAsSystem engine, BusinessClock clock,
                                                           ObjectMapper objectMapper) {
-        var registration = new FilterRegistrationBean<>(
-                new StepInputGuard(taskService, cases, engine, clock, objectMapper));
+        var registration = new FilterRegistrationBean<>(new StepInputGuard(taskService, runtimeService,
+                authorizations, cases, engine, clock, objectMapper));
         registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
         return registration;

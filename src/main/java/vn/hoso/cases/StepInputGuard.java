@@ -1,6 +1,11 @@
 package vn.hoso.cases;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,19 +16,28 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.hoso.identity.CurrentUser;
+import vn.hoso.identity.EngineCallers;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.CachedBodyRequest;
 import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.ProblemResponse;
 
 /**
- * Checks a case step's variables ({@link StepRules}) before the engine REST API (and Tasklist's engine API)
- * completes the task, so that bad input gets a 400 application/problem+json instead of the engine's 500.
+ * Checks a case step's completion before the engine REST API (and Tasklist's engine API) completes the task: the
+ * variables must be the step's input and nothing else ({@link StepRules#inputs}), with valid values, so that bad
+ * input gets a 400 application/problem+json naming what is wrong, and the engine changes nothing. A caller who may
+ * not see the task learns nothing here (not even its step): the request goes on to the engine, which answers 404.
  */
 class StepInputGuard extends OncePerRequestFilter {
 
@@ -31,14 +45,18 @@ class StepInputGuard extends OncePerRequestFilter {
     private static final int MAX_BODY = 1 << 20;
 
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final AuthorizationService authorizations;
     private final CaseFiles cases;
     private final EngineAsSystem engine;
     private final BusinessClock clock;
     private final ObjectMapper json;
 
-    StepInputGuard(TaskService taskService, CaseFiles cases, EngineAsSystem engine, BusinessClock clock,
-                   ObjectMapper json) {
+    StepInputGuard(TaskService taskService, RuntimeService runtimeService, AuthorizationService authorizations,
+                   CaseFiles cases, EngineAsSystem engine, BusinessClock clock, ObjectMapper json) {
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.authorizations = authorizations;
         this.cases = cases;
         this.engine = engine;
         this.clock = clock;
@@ -47,13 +65,13 @@ class StepInputGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(request.getRequestURI()).matches();
+        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(path(request)).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher m = COMPLETION.matcher(request.getRequestURI());
+        Matcher m = COMPLETION.matcher(path(request));
         m.matches();
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
@@ -62,33 +80,81 @@ class StepInputGuard extends OncePerRequestFilter {
                     "A step's variables have at most " + MAX_BODY + " bytes.");
             return;
         }
-        try {
-            check(m.group(1), body.length == 0 ? null : json.readTree(body));
-        } catch (BadUserRequestException e) {
-            ProblemResponse.write(json, request, response, HttpStatus.BAD_REQUEST, "The step was not completed",
-                    e.getMessage());
-            return;
-        } catch (IOException malformedJson) {
-            // the engine REST answers malformed JSON itself
+        Optional<CurrentUser> caller = EngineCallers.of(request);
+        if (caller.isPresent()) {
+            try {
+                check(m.group(1), caller.get(), body.length == 0 ? null : json.readTree(body));
+            } catch (BadUserRequestException e) {
+                ProblemResponse.write(json, request, response, HttpStatus.BAD_REQUEST, "The step was not completed",
+                        e.getMessage());
+                return;
+            } catch (IOException malformedJson) {
+                // the engine REST answers malformed JSON itself
+            }
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    private void check(String taskId, JsonNode body) {
+    private void check(String taskId, CurrentUser caller, JsonNode body) {
         engine.run(() -> {
             Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-            if (task == null || !(taskService.getVariable(taskId, "caseId") instanceof String caseId)) {
-                return; // not a case step, or not there: the engine answers
+            if (task == null || !isCaseStep(task) || !maySee(caller, taskId)) {
+                return; // not a case step, or not the caller's to see: the engine answers
             }
             JsonNode variables = body == null ? null : body.get("variables");
             String step = task.getTaskDefinitionKey();
-            StepRules.mode(value(variables, "mode"));
-            StepRules.outcome(step, value(variables, "outcome"));
+            Set<String> inputs = StepRules.inputs(step);
+            List<String> others = new ArrayList<>();
+            if (variables != null && variables.isObject()) {
+                for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!inputs.contains(name)) {
+                        others.add(name);
+                    }
+                }
+            } else if (variables != null && !variables.isNull()) {
+                throw new BadUserRequestException("variables must be an object of the step's input " + inputs + ".");
+            }
+            if (!others.isEmpty()) {
+                throw new BadUserRequestException("Step '" + step + "' takes only " + inputs.stream().sorted().toList()
+                        + "; not " + others.stream().sorted().toList() + ". Which unit works a case and where it "
+                        + "goes next are not for a step to say.");
+            }
+            StepRules.mode(value(variables, StepRules.MODE));
+            StepRules.outcome(step, value(variables, StepRules.OUTCOME));
             if (StepRules.APOLOGY.equals(step)) {
-                cases.find(UUID.fromString(caseId)).ifPresent(c -> StepRules.newAppointmentDate(
-                        value(variables, "newAppointmentDate"), c.dueDate(), clock.zone()));
+                caseOf(task).flatMap(cases::find).ifPresent(c -> StepRules.newAppointmentDate(
+                        value(variables, StepRules.NEW_APPOINTMENT_DATE), c.dueDate(), clock.zone()));
             }
         });
+    }
+
+    private static boolean isCaseStep(Task task) {
+        String definition = task.getProcessDefinitionId();
+        return definition != null && (definition.startsWith(CaseFlow.CASE_PROCESS + ":")
+                || definition.startsWith(CaseFlow.SEGMENT_PROCESS + ":"));
+    }
+
+    /** The engine's own answer to "may this user read this task?" (admins read everything). */
+    private boolean maySee(CurrentUser caller, String taskId) {
+        return caller.isAdmin() || authorizations.isUserAuthorized(caller.userId(), caller.groups(), Permissions.READ,
+                Resources.TASK, taskId);
+    }
+
+    /** The case of a task of the main process (the apology): the business key of its process instance. */
+    private Optional<UUID> caseOf(Task task) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        try {
+            return Optional.of(UUID.fromString(instance.getBusinessKey()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String path(HttpServletRequest request) {
+        return (request.getServletPath() == null ? "" : request.getServletPath())
+                + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     private static Object value(JsonNode variables, String name) {

@@ -10,24 +10,32 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.events.CaseEventTypes;
 import vn.hoso.platform.BusinessClock;
+import vn.hoso.procedures.ProcedureCatalogue;
 
 /**
- * Every user task of a case: on create it gets the case's appointment date as due date; on complete it checks the
- * {@code mode} and {@code outcome} variables, counts the step in the open segment and records
- * {@code vn.hoso.step.completed}, plus what the step means for the clock (supplementation, apology).
- * Receives the engine's task events through the Camunda Spring Boot event bridge, inside the engine transaction.
+ * Every user task of a case: on create it gets the case's appointment date as due date and what Tasklist shows of
+ * the case ({@link TaskDisplay}); on complete it checks the step's input ({@link StepRules}), counts the step in the
+ * open segment, records what it decided for the gateways and records {@code vn.hoso.step.completed}, plus what the
+ * step means for the clock (supplementation, apology). Receives the engine's task events through the Camunda Spring
+ * Boot event bridge, inside the engine transaction.
+ *
+ * <p>The unit, tier and case of a step come from the case tables; the completion's variables are read only for the
+ * step's own input and then removed, so that nothing a caller sent stays in the engine.
  */
 @Component
 class StepListener {
@@ -36,56 +44,61 @@ class StepListener {
 
     private final CaseStore store;
     private final CaseFlow flow;
+    private final ProcedureCatalogue catalogue;
     private final WorkingCalendar calendar;
     private final BusinessClock clock;
     private final IdentityService identityService;
     private final ManagementService managementService;
+    private final TaskService taskService;
 
-    StepListener(CaseStore store, CaseFlow flow, WorkingCalendar calendar, BusinessClock clock,
-                 IdentityService identityService, ManagementService managementService) {
+    StepListener(CaseStore store, CaseFlow flow, ProcedureCatalogue catalogue, WorkingCalendar calendar,
+                 BusinessClock clock, IdentityService identityService, ManagementService managementService,
+                 TaskService taskService) {
         this.store = store;
         this.flow = flow;
+        this.catalogue = catalogue;
         this.calendar = calendar;
         this.clock = clock;
         this.identityService = identityService;
         this.managementService = managementService;
+        this.taskService = taskService;
     }
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void created(DelegateTask task) {
-        UUID caseId = caseIdOf(task);
-        if (caseId == null) {
+        if (!CaseFlow.isCaseProcess(task.getExecution())) {
             return;
         }
-        LocalDate due = store.state(caseId).dueDate();
-        task.setDueDate(Date.from(due.atTime(LocalTime.of(17, 0)).atZone(clock.zone()).toInstant()));
+        CaseStore.State state = flow.trustedCase(task.getExecution());
+        task.setDueDate(dueAt(state.dueDate()));
         // Officers may read their tasks but not the process instances (that would open every unit's files to them),
-        // so the columns of the Tasklist list are copied onto the task itself.
-        for (TasklistFilters.Column column : TasklistFilters.LIST_COLUMNS) {
-            Object value = task.getVariable(column.name());
-            if (value != null) {
-                task.setVariableLocal(column.name(), value);
-            }
-        }
+        // so what Tasklist shows of the case is put on the task itself.
+        task.setVariablesLocal(TaskDisplay.of(store.display(state.caseId()), catalogue));
     }
 
     @EventListener(condition = "#task.eventName == 'complete'")
     public void completed(DelegateTask task) {
-        UUID caseId = caseIdOf(task);
-        if (caseId == null) {
+        if (!CaseFlow.isCaseProcess(task.getExecution())) {
             return;
         }
+        CaseStore.State state = flow.trustedCase(task.getExecution());
+        UUID caseId = state.caseId();
         String step = task.getTaskDefinitionKey();
-        String mode = StepRules.mode(task.getVariable("mode"));
-        String outcome = StepRules.outcome(step, task.getVariable("outcome"));
-        OffsetDateTime now = clock.now();
-        CaseStore.State state = store.state(caseId);
-        String unit = (String) task.getVariable("unitCode");
-        String tier = (String) task.getVariable("tier");
+        String mode = StepRules.mode(task.getVariable(StepRules.MODE));
+        String outcome = StepRules.outcome(step, task.getVariable(StepRules.OUTCOME));
+        LocalDate newAppointmentDate = StepRules.APOLOGY.equals(step)
+                ? StepRules.newAppointmentDate(task.getVariable(StepRules.NEW_APPOINTMENT_DATE), state.dueDate(),
+                clock.zone())
+                : null;
+        forgetInput(task);
 
+        OffsetDateTime now = clock.now();
+        String unit = state.currentUnit();
+        String tier = state.currentTier().name();
         boolean paper = "PAPER".equals(mode);
-        store.countStep(caseId, paper);
-        if ("receive".equals(step) && !paper) {
+        boolean segmentStep = !StepRules.APOLOGY.equals(step);
+        store.recordStep(caseId, paper, segmentStep, outcome, mode);
+        if (StepRules.RECEIVE.equals(step) && !paper) {
             store.markArrivedElectronically(caseId);
         }
         Map<String, Object> data = CaseFlow.data(caseId);
@@ -104,27 +117,37 @@ class StepListener {
         flow.append(caseId, CaseEventTypes.STEP_COMPLETED, unit, now, data);
 
         DelegateExecution execution = task.getExecution();
-        execution.setVariable("decision", outcome);
-        execution.setVariable("lastMode", mode);
-        task.removeVariable("mode");
-        task.removeVariable("outcome");
-
         if ("appraise".equals(step) && "SUPPLEMENT".equals(outcome)) {
             supplementationRequested(state, unit, tier, now, execution);
         } else if ("awaitSupplement".equals(step)) {
             supplementationEnded(state, unit, tier, now, execution);
-        } else if (StepRules.APOLOGY.equals(step)) {
-            apologyIssued(task, state, unit, tier, now);
-        } else if (!"receive".equals(step) && state.status() == CaseStatus.RECEIVED) {
+        } else if (newAppointmentDate != null) {
+            store.apologyIssued(caseId, newAppointmentDate);
+            dueDateChanged(state, unit, tier, now, newAppointmentDate, "APOLOGY", execution);
+        } else if (!StepRules.RECEIVE.equals(step) && state.status() == CaseStatus.RECEIVED) {
             store.setStatus(caseId, CaseStatus.PROCESSING);
         }
+    }
+
+    /**
+     * The completion's variables were the step's input and nothing else: removed from the task and from the process
+     * instance they were written to (everything of the instance: the workflow keeps no variables of its own), so that
+     * neither a later step nor anyone reading the engine finds them.
+     */
+    private static void forgetInput(DelegateTask task) {
+        for (String name : task.getVariableNamesLocal()) {
+            if (!TaskDisplay.NAMES.contains(name)) {
+                task.removeVariableLocal(name);
+            }
+        }
+        task.getExecution().getProcessInstance().removeVariablesLocal();
     }
 
     /** The clock stops while the applicant supplements, and so does the Mẫu 04 reminder. */
     private void supplementationRequested(CaseStore.State state, String unit, String tier, OffsetDateTime now,
                                           DelegateExecution execution) {
         store.supplementationRequested(state.caseId(), now);
-        Job timer = apologyTimer(root(execution));
+        Job timer = apologyTimer(CaseFlow.rootInstance(execution));
         if (timer != null) {
             suspend(timer, true);
         }
@@ -146,7 +169,7 @@ class StepListener {
         if (!newDue.equals(state.dueDate())) {
             dueDateChanged(state, unit, tier, now, newDue, "SUPPLEMENTATION", execution);
         }
-        Job timer = apologyTimer(root(execution));
+        Job timer = apologyTimer(CaseFlow.rootInstance(execution));
         if (timer != null && timer.isSuspended()) {
             suspend(timer, false);
         }
@@ -161,13 +184,6 @@ class StepListener {
         job.setSuspensionState((suspended ? SuspensionState.SUSPENDED : SuspensionState.ACTIVE).getStateCode());
     }
 
-    private void apologyIssued(DelegateTask task, CaseStore.State state, String unit, String tier, OffsetDateTime now) {
-        LocalDate newDue = StepRules.newAppointmentDate(task.getVariable("newAppointmentDate"), state.dueDate(),
-                clock.zone());
-        store.apologyIssued(state.caseId(), newDue);
-        dueDateChanged(state, unit, tier, now, newDue, "APOLOGY", task.getExecution());
-    }
-
     private void dueDateChanged(CaseStore.State state, String unit, String tier, OffsetDateTime now, LocalDate newDue,
                                 String reason, DelegateExecution execution) {
         Map<String, Object> data = CaseFlow.data(state.caseId());
@@ -178,18 +194,23 @@ class StepListener {
         data.put("reason", reason);
         data.put("changedAt", now.toString());
         flow.append(state.caseId(), CaseEventTypes.DUE_DATE_CHANGED, unit, now, data);
-        execution.setVariable("dueDate", newDue.toString());
-        DelegateExecution root = root(execution);
-        root.setVariable("dueDate", newDue.toString());
-        moveApologyTimer(root, newDue);
+        for (TaskEntity open : openTasks(state.caseId())) {
+            open.setDueDate(dueAt(newDue));
+            open.setVariableLocal(TaskDisplay.DUE_DATE, newDue.toString());
+        }
+        moveApologyTimer(CaseFlow.rootInstance(execution), newDue);
     }
 
-    private static DelegateExecution root(DelegateExecution execution) {
-        DelegateExecution root = execution;
-        while (root.getSuperExecution() != null) {
-            root = root.getSuperExecution();
-        }
-        return root;
+    /** The case's open tasks as entities of this transaction, whoever may see them. */
+    private List<TaskEntity> openTasks(UUID caseId) {
+        List<Task> tasks = Context.getCommandContext().runWithoutAuthorization(
+                () -> taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString()).list());
+        return tasks.stream().map(t -> Context.getCommandContext().getTaskManager().findTaskById(t.getId()))
+                .filter(t -> t != null).toList();
+    }
+
+    private Date dueAt(LocalDate due) {
+        return Date.from(due.atTime(LocalTime.of(17, 0)).atZone(clock.zone()).toInstant());
     }
 
     private Job apologyTimer(DelegateExecution root) {
@@ -212,10 +233,5 @@ class StepListener {
             return auth.getUserId();
         }
         return task.getAssignee() != null ? task.getAssignee() : "system";
-    }
-
-    private static UUID caseIdOf(DelegateTask task) {
-        Object id = task.getVariable("caseId");
-        return id instanceof String s ? UUID.fromString(s) : null;
     }
 }

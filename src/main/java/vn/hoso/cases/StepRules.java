@@ -12,10 +12,14 @@ import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * What a step accepts when it is completed: {@code mode} on every step, {@code outcome} on deciding steps (the
- * first listed is the normal path, taken when none is given), {@code newAppointmentDate} on the apology.
- * Checked before the engine is called (400 for the REST APIs) and again inside the engine transaction.
+ * first listed is the normal path, taken when none is given), {@code newAppointmentDate} on the apology, and nothing
+ * else. Checked before the engine is called (400 for the REST APIs) and again inside the engine transaction.
  */
 final class StepRules {
+
+    static final String MODE = "mode";
+    static final String OUTCOME = "outcome";
+    static final String NEW_APPOINTMENT_DATE = "newAppointmentDate";
 
     static final Set<String> MODES = Set.of("ELECTRONIC", "PAPER");
     static final Map<String, List<String>> OUTCOMES = Map.of(
@@ -24,8 +28,17 @@ final class StepRules {
             "awaitSupplement", List.of("SUPPLIED", "WITHDRAW"),
             "approve", List.of("APPROVE", "REJECT"));
     static final String APOLOGY = "apology";
+    static final String RECEIVE = "receive";
 
     private StepRules() {
+    }
+
+    /** The variables a completion of the step may carry: its input, nothing else. */
+    static Set<String> inputs(String step) {
+        if (APOLOGY.equals(step)) {
+            return Set.of(MODE, NEW_APPOINTMENT_DATE);
+        }
+        return OUTCOMES.containsKey(step) ? Set.of(MODE, OUTCOME) : Set.of(MODE);
     }
 
     static String mode(Object mode) {

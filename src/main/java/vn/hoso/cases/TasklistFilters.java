@@ -36,8 +36,8 @@ class TasklistFilters {
     static final String OVERDUE = "Quá hạn";
 
     /** Variables shown under each task in the list (name → label), so an officer finds a file by its code. */
-    static final List<Column> LIST_COLUMNS = List.of(new Column("caseCode", "Mã hồ sơ"),
-            new Column("procedureName", "Thủ tục"), new Column("applicantName", "Người nộp"));
+    static final List<Column> LIST_COLUMNS = List.of(new Column(TaskDisplay.CASE_CODE, "Mã hồ sơ"),
+            new Column(TaskDisplay.PROCEDURE_NAME, "Thủ tục"), new Column(TaskDisplay.APPLICANT_NAME, "Người nộp"));
 
     record Column(String name, String label) {
     }

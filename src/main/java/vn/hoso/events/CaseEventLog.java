@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CaseEventLog {
 
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
-    private static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    /** An official unit code (General Statistics Office): digits. */
+    static final Pattern UNIT_CODE = Pattern.compile("\\d{1,10}");
     static final int MAX_CASE_ID = 100;
 
     static final String EVENT_COLUMNS =

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,6 +38,26 @@ final class EventData {
             "applicant", "applicants", "applicantname", "applicantid", "name", "fullname", "firstname", "lastname",
             "idnumber", "citizenid", "nationalid", "cccd", "cmnd", "passport", "passportnumber",
             "phone", "phonenumber", "email", "address", "dateofbirth", "birthdate", "dob");
+
+    /**
+     * The shape of the fields that name a unit, a tier or a value of a closed list, wherever they appear in
+     * {@code data}: an event is built from the product's own records, so a value of another shape can only be free
+     * text that found its way in (an identity number in a unit field, say) and is refused.
+     */
+    private static final Pattern TIER_PATTERN = Pattern.compile("PROVINCE|DISTRICT|COMMUNE");
+
+    static final Map<String, Pattern> FIELD_SHAPES = Map.ofEntries(
+            Map.entry("unitCode", CaseEventLog.UNIT_CODE), Map.entry("fromUnit", CaseEventLog.UNIT_CODE),
+            Map.entry("toUnit", CaseEventLog.UNIT_CODE), Map.entry("receivingUnit", CaseEventLog.UNIT_CODE),
+            Map.entry("tier", TIER_PATTERN), Map.entry("fromTier", TIER_PATTERN),
+            Map.entry("toTier", TIER_PATTERN), Map.entry("receivingTier", TIER_PATTERN),
+            Map.entry("kind", Pattern.compile("PROCEDURE|WORK")),
+            Map.entry("channel", Pattern.compile("ONLINE|IN_PERSON|POST")),
+            Map.entry("mode", Pattern.compile("ELECTRONIC|PAPER")),
+            Map.entry("timeliness", Pattern.compile("EARLY|ON_TIME|LATE")),
+            Map.entry("outcome", Pattern.compile("[A-Z][A-Z_]{0,29}")),
+            Map.entry("step", Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,59}")),
+            Map.entry("actor", Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}")));
 
     /** Largest canonical {@code data} accepted (keeps every record far below Kafka's default 1 MiB limit). */
     static final int MAX_DATA_CHARS = 64 * 1024;
@@ -67,7 +88,29 @@ final class EventData {
         for (Map.Entry<String, Object> e : data.entrySet()) {
             node.set(key(e.getKey(), "data"), value(e.getValue(), "data." + e.getKey()));
         }
+        checkShapes(node, "data");
         return node;
+    }
+
+    private static void checkShapes(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkShapes(node.get(i), path + "[" + i + "]");
+            }
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        node.fields().forEachRemaining(e -> {
+            Pattern shape = FIELD_SHAPES.get(e.getKey());
+            JsonNode value = e.getValue();
+            if (shape != null && !value.isNull()
+                    && !(value.isTextual() && shape.matcher(value.textValue()).matches())) {
+                throw new IllegalArgumentException(path + "." + e.getKey() + " must match " + shape.pattern()
+                        + "; event data is built from the product's records, not from free text");
+            }
+            checkShapes(value, path + "." + e.getKey());
+        });
     }
 
     private String key(Object key, String path) {

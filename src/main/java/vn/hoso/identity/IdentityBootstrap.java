@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -85,11 +86,13 @@ class IdentityBootstrap implements SmartInitializingSingleton {
                 for (String group : List.of(Groups.officers(code), Groups.leaders(code))) {
                     String label = (group.startsWith("officers.") ? "Cán bộ đơn vị " : "Lãnh đạo đơn vị ") + code;
                     if (ensureGroup(groups, group, label, "WORKFLOW")) {
+                        // nothing province-wide: their tasks come with their own grants (candidate group links)
                         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-                        grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
                     }
                 }
             }
+
+            withdrawEarlierUnitGrants();
 
             if (demoAccounts) {
                 if (ensureUser(users, "auditor", DEMO_PASSWORD, "Kiểm toán", "viên")) {
@@ -107,6 +110,31 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         });
         log.info("Identity in place ({} ms, demo accounts {})", (System.nanoTime() - start) / 1_000_000,
                 demoAccounts ? "on" : "off");
+    }
+
+    /**
+     * Grants of earlier versions that unit groups no longer hold: reading every process definition (which let an
+     * officer read the province's running-instance counts) and UPDATE on their tasks (which let a candidate rewrite
+     * a task's variables and identity links); their open tasks get what new tasks get (READ, TASK_WORK,
+     * READ_VARIABLE).
+     */
+    private void withdrawEarlierUnitGrants() {
+        for (Authorization a : authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION)
+                .list()) {
+            if (a.getGroupId() != null && Groups.unitOf(a.getGroupId()) != null) {
+                authorizations.deleteAuthorization(a.getId());
+            }
+        }
+        for (Authorization a : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list()) {
+            boolean unitGroup = a.getGroupId() != null && Groups.unitOf(a.getGroupId()) != null;
+            if (unitGroup || a.getUserId() != null && !Authorization.ANY.equals(a.getUserId())) {
+                a.removePermission(Permissions.UPDATE);
+                a.addPermission(TaskPermissions.TASK_WORK);
+                a.addPermission(TaskPermissions.READ_VARIABLE);
+                authorizations.saveAuthorization(a);
+            }
+        }
     }
 
     private boolean ensureGroup(Set<String> existing, String id, String name, String type) {

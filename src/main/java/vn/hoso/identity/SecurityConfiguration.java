@@ -2,6 +2,7 @@ package vn.hoso.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.hoso.platform.EngineAsSystem;
 
 /**
  * Three filter chains:
@@ -47,6 +49,16 @@ class SecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // after Spring Security: anonymous calls get their 401 first
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineApiPolicy> engineApiPolicy(ObjectMapper objectMapper, TaskService taskService,
+                                                            EngineAsSystem engine) {
+        var registration = new FilterRegistrationBean<>(new EngineApiPolicy(objectMapper, taskService, engine));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        // after Spring Security (anonymous calls get their 401 first) and the expression check, before the step checks
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 12);
         return registration;
     }
 

@@ -30,7 +30,7 @@ class EventPublicationSwitchTest {
     @Test
     void offTheFlowAppendsNothingAndOnItAppends() {
         CaseEventLog log = mock(CaseEventLog.class);
-        CaseFlow flow = new CaseFlow(null, log, null, false);
+        CaseFlow flow = new CaseFlow(null, log, null, null, false);
         UUID caseId = UUID.randomUUID();
         flow.append(caseId, CaseEventTypes.STEP_COMPLETED, "10507", OffsetDateTime.now(), Map.of());
         verify(log, never()).append(any(NewCaseEvent.class));

@@ -248,10 +248,10 @@ class CaseEventLogTest {
         for (String caseId : List.of(forged, truncated, intact)) {
             for (int i = 1; i <= 5; i++) {
                 int n = i;
-                tx.executeWithoutResult(s -> log.append(step(caseId, "10507", day.plusMinutes(n), Map.of("step", n))));
+                tx.executeWithoutResult(s -> log.append(step(caseId, "10507", day.plusMinutes(n), Map.of("stepNo", n))));
             }
         }
-        asTableOwnerBypassingTheTrigger("update case_event set data = jsonb_set(data, '{step}', '33') "
+        asTableOwnerBypassingTheTrigger("update case_event set data = jsonb_set(data, '{stepNo}', '33') "
                 + "where case_id = '" + forged + "' and seq = 3");
         asTableOwnerBypassingTheTrigger("delete from case_event where case_id = '" + truncated + "' and seq = 5");
 

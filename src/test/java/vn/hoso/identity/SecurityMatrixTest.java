@@ -73,7 +73,8 @@ class SecurityMatrixTest {
             {"GET", "/engine-rest/task/{task}",                                         "401", "200",     "403|404", "403|404", "403|404", "200"},
             {"GET", "/engine-rest/task/{task}/variables",                               "401", "200",     "403|404", "403|404", "403|404", "200"},
             {"POST", "/engine-rest/task/{task}/complete",                               "401", "-",       "403|404", "403|404", "403|404", "-"},
-            {"GET", "/engine-rest/process-instance/{instance}/variables",               "401", "403|404", "403|404", "403|404", "200",     "200"},
+            // auditors read instances, not their variables (enforceSpecificVariablePermission)
+            {"GET", "/engine-rest/process-instance/{instance}/variables",               "401", "403|404", "403|404", "403|404", "403|404", "200"},
             {"PUT", "/engine-rest/process-instance/{instance}/variables/outcome",        "401", "403",     "403",     "403",     "403",     "-"},
             {"DELETE", "/engine-rest/process-instance/{instance}",                      "401", "403|404", "403|404", "403|404", "403|404", "-"},
             {"POST", "/engine-rest/process-definition/key/hoso-case/start",             "401", "403",     "403",     "403",     "403",     "-"},
@@ -82,6 +83,30 @@ class SecurityMatrixTest {
             {"PUT", "/engine-rest/group/camunda-admin/members/{self}",                  "401", "403",     "403",     "403",     "403",     "-"},
             {"POST", "/engine-rest/user/create",                                        "401", "403",     "403",     "403",     "403",     "-"},
             {"GET", "/engine-rest/user/admin/profile",                                  "401", "403|404", "403|404", "403|404", "403|404", "200"},
+            // --- writes that decide who works a case, where it goes, which case a step belongs to: nobody but
+            //     administrators (a task's candidates may claim it for themselves and complete it with its input)
+            {"POST", "/engine-rest/task/{task}/variables",                              "401", "403",     "403",     "403",     "403",     "-"},
+            {"PUT", "/engine-rest/task/{task}/variables/unitCode",                      "401", "403",     "403",     "403",     "403",     "-"},
+            {"PUT", "/engine-rest/task/{task}/localVariables/unitCode",                 "401", "403",     "403",     "403",     "403",     "-"},
+            {"DELETE", "/engine-rest/task/{task}/localVariables/caseCode",              "401", "403",     "403",     "403",     "403",     "-"},
+            {"POST", "/engine-rest/process-instance/{instance}/variables",              "401", "403",     "403",     "403",     "403",     "-"},
+            {"POST", "/engine-rest/execution/{instance}/localVariables",                "401", "403",     "403",     "403",     "403",     "-"},
+            {"POST", "/engine-rest/task/{task}/identity-links",                         "401", "403",     "403",     "403",     "403",     "-"},
+            {"POST", "/engine-rest/task/{task}/identity-links/delete",                  "401", "403",     "403",     "403",     "403",     "-"},
+            {"PUT", "/engine-rest/task/{task}",                                         "401", "403",     "403",     "403",     "403",     "-"},
+            {"POST", "/engine-rest/task/{task}/assignee",                               "401", "403",     "403",     "403",     "403",     "-"},
+            {"POST", "/engine-rest/task/{task}/delegate",                               "401", "403",     "403",     "403",     "403",     "-"},
+            // claimed for officer.B: only B may claim for B, and B may not see the task
+            {"POST", "/engine-rest/task/{task}/claim",                                  "401", "403",     "403|404", "403",     "403",     "-"},
+            // a completion with a variable that is not the step's input: refused for everyone (400 when the caller
+            // may see the task, the engine's 403/404 otherwise)
+            {"POST", "/engine-rest/task/{task}/submit-form",                            "401", "400",     "403|404", "403|404", "403|404", "400"},
+            {"POST", "/engine-rest/message",                                            "401", "403",     "403",     "403",     "403",     "-"},
+            {"POST", "/engine-rest/signal",                                             "401", "403",     "403",     "403",     "403",     "-"},
+            {"GET", "/engine-rest/metrics/activity-instance-start/sum",                 "401", "403",     "403",     "403",     "403",     "200"},
+            {"WEB POST", "/camunda/api/engine/engine/default/task/{task}/variables",    "401", "403",     "403",     "403",     "403",     "-"},
+            {"WEB POST", "/camunda/api/engine/engine/default/task/{task}/identity-links", "401", "403",   "403",     "403",     "403",     "-"},
+            {"WEB POST", "/camunda/api/engine/engine/default/task/{task}/submit-form",  "401", "400",     "403|404", "403|404", "403|404", "400"},
             // --- Camunda web apps' API (session + XSRF; logged into Tasklist)
             {"WEB GET", "/camunda/api/admin/auth/user/default",                         "404", "200",     "200",     "200",     "200",     "200"},
             {"WEB GET", "/camunda/api/engine/engine/default/task/{task}",               "401", "200",     "403|404", "403|404", "403|404", "200"},
@@ -101,7 +126,12 @@ class SecurityMatrixTest {
             {"GET", "/actuator/prometheus",                                             "401", "403",     "403",     "403",     "403",     "200"},
     };
 
-    static final Map<String, String> BODIES = Map.of(
+    static final String FORGED_MODIFICATION = "{\"modifications\":{\"unitCode\":{\"value\":\"" + B + "\"}}}";
+    static final String FORGED_VALUE = "{\"value\":\"" + B + "\",\"type\":\"String\"}";
+    static final String FORGED_COMPLETION = "{\"variables\":{\"mode\":{\"value\":\"ELECTRONIC\"},"
+            + "\"unitCode\":{\"value\":\"" + B + "\"}}}";
+
+    static final Map<String, String> BODIES = pairs(
             "/api/cases", CASE_AT_A,
             "/api/audit/verify", "{\"from\":\"2026-04-15\",\"to\":\"2026-04-15\"}",
             "/engine-rest/task/{task}/complete", "{}",
@@ -113,7 +143,25 @@ class SecurityMatrixTest {
             "/camunda/api/engine/engine/default/authorization/create", "{\"type\":1,\"permissions\":[\"ALL\"],"
                     + "\"userId\":\"{self}\",\"resourceType\":0,\"resourceId\":\"*\"}",
             "/camunda/api/admin/setup/default/user/create", "{\"profile\":{\"id\":\"matrix-intruder\"},"
-                    + "\"credentials\":{\"password\":\"x\"}}");
+                    + "\"credentials\":{\"password\":\"x\"}}",
+            "/engine-rest/task/{task}/variables", FORGED_MODIFICATION,
+            "/engine-rest/task/{task}/variables/unitCode", FORGED_VALUE,
+            "/engine-rest/task/{task}/localVariables/unitCode", FORGED_VALUE,
+            "/engine-rest/process-instance/{instance}/variables", FORGED_MODIFICATION,
+            "/engine-rest/execution/{instance}/localVariables", FORGED_MODIFICATION,
+            "/engine-rest/task/{task}/identity-links", "{\"groupId\":\"officers." + B + "\",\"type\":\"candidate\"}",
+            "/engine-rest/task/{task}/identity-links/delete", "{\"groupId\":\"officers." + A + "\",\"type\":\"candidate\"}",
+            "/engine-rest/task/{task}", "{\"name\":\"x\",\"assignee\":\"officer." + B + "\"}",
+            "/engine-rest/task/{task}/assignee", "{\"userId\":\"officer." + B + "\"}",
+            "/engine-rest/task/{task}/delegate", "{\"userId\":\"officer." + B + "\"}",
+            "/engine-rest/task/{task}/claim", "{\"userId\":\"officer." + B + "\"}",
+            "/engine-rest/task/{task}/submit-form", FORGED_COMPLETION,
+            "/engine-rest/message", "{\"messageName\":\"x\",\"processVariables\":{\"unitCode\":{\"value\":\"" + B + "\"}}}",
+            "/engine-rest/signal", "{\"name\":\"x\",\"variables\":{\"unitCode\":{\"value\":\"" + B + "\"}}}",
+            "/camunda/api/engine/engine/default/task/{task}/variables", FORGED_MODIFICATION,
+            "/camunda/api/engine/engine/default/task/{task}/identity-links",
+            "{\"groupId\":\"officers." + B + "\",\"type\":\"candidate\"}",
+            "/camunda/api/engine/engine/default/task/{task}/submit-form", FORGED_COMPLETION);
 
     @LocalServerPort
     int port;
@@ -286,6 +334,14 @@ class SecurityMatrixTest {
             assertThat(s.login("tasklist", u, Http.DEMO_PASSWORD).statusCode()).isEqualTo(200);
             return s;
         });
+    }
+
+    static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Map.copyOf(map);
     }
 
     static JsonNode json(String s) {
