@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -55,6 +56,8 @@ class TrustBoundaryTest {
     RuntimeService runtimeService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
     @Autowired
     JdbcTemplate jdbc;
     CaseDriver driver;
@@ -165,6 +168,20 @@ class TrustBoundaryTest {
         driver.complete(caseId, "appraise", OFFICER_A);
 
         assertThat(driver.candidateGroups(driver.task(caseId, "approve"))).containsExactly("leaders." + A);
+    }
+
+    /** The case's main instance is never cleared by a step of a segment: a variable there meets the Mẫu 04 task. */
+    @Test
+    void aVariableInTheCaseInstanceDoesNotChooseWhoSendsTheApology() {
+        String caseId = caseAtAppraisal("BIRTH_REG");
+        String root = rootInstance(caseId);
+        runtimeService.setVariables(root, Map.of("unitCode", B, "tier", "PROVINCE", "caseId", UUID.randomUUID()
+                .toString()));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(root).timers()
+                .singleResult().getId());
+
+        assertThat(driver.candidateGroups(driver.task(caseId, "apology"))).containsExactly("officers." + A);
+        assertThat(driver.candidateGroups(driver.task(caseId, "appraise"))).containsExactly("officers." + A);
     }
 
     @ParameterizedTest
