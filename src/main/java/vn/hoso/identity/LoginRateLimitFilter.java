@@ -65,7 +65,7 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
         String client = request.getRemoteAddr();
         Optional<Duration> retryAfter = limiter.retryAfter(client);
         if (retryAfter.isPresent()) {
-            long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
+            long seconds = LoginRateLimiter.wholeSeconds(retryAfter.get());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             ProblemResponse.write(objectMapper, request, response, HttpStatus.TOO_MANY_REQUESTS,
                     "Too many failed logins", "Too many failed logins from your address; try again in "

@@ -10,6 +10,8 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Failed logins per client in a sliding window, instead of Camunda's per-user lock (which lets anybody lock any
@@ -22,6 +24,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * size; a client's entry expires one window after its last failure.
  */
 class LoginRateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginRateLimiter.class);
 
     private final int maxFailures;
     private final long windowNanos;
@@ -51,11 +55,21 @@ class LoginRateLimiter {
 
     void recordFailure(String remoteAddress) {
         long now = ticker.read();
-        failures.asMap().compute(clientKey(remoteAddress), (key, log) -> {
-            FailureLog updated = log == null ? new FailureLog() : log;
+        String client = clientKey(remoteAddress);
+        FailureLog log = failures.asMap().compute(client, (key, existing) -> {
+            FailureLog updated = existing == null ? new FailureLog() : existing;
             updated.add(now);
             return updated;
         });
+        // a held-back client is refused before its password is checked, so this is the failure that reached the limit
+        log.retryAfter(now).ifPresent(wait -> LOG.warn(
+                "Logins from {} held back for {} s: {} failed logins within {} s", client, wholeSeconds(wait),
+                maxFailures, Duration.ofNanos(windowNanos).toSeconds()));
+    }
+
+    /** A wait in whole seconds, rounded up (as {@code Retry-After} needs it). */
+    static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** Whether any client has a failure within the window (tests wait for this to be false). */
