@@ -9,14 +9,22 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** HTTP Basic against the Camunda identity store: one set of users and groups for the web apps and the APIs. */
+/**
+ * HTTP Basic and the dashboard's form login against the Camunda identity store: one set of users and groups for the
+ * web apps and the APIs. A rejected password counts against the client's address ({@link LoginRateLimiter}; the
+ * address comes from the details Spring Security's login filters attach); {@link LoginRateLimitFilter} has already
+ * refused a client over the limit before this runs.
+ */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final LoginRateLimiter limiter;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginRateLimiter limiter) {
         this.identityService = identityService;
+        this.limiter = limiter;
     }
 
     @Override
@@ -25,6 +33,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         if (userId == null || userId.isBlank() || credentials == null
                 || !identityService.checkPassword(userId, credentials.toString())) {
+            if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+                limiter.recordFailure(details.getRemoteAddress());
+            }
             throw new BadCredentialsException("Bad credentials");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -28,9 +29,10 @@ import vn.hoso.units.UnitRegistry;
 
 /**
  * Puts the identity model in place at start-up, idempotently and in one transaction: the administrator (so the
- * admin group is never empty), the auditors group, and the officers/leaders groups of every unit in the registry
+ * admin group is never empty; with the configured password, unlocked, so the administrator can always log in after
+ * a restart), the auditors group, and the officers/leaders groups of every unit in the registry
  * with what they need in Tasklist. With {@code hoso.demo-accounts} (dev profile only) it also creates the demo
- * users of the contract, password {@code demo}.
+ * users of the contract, password {@code demo}, and unlocks them.
  */
 @Component
 class IdentityBootstrap implements SmartInitializingSingleton {
@@ -67,7 +69,10 @@ class IdentityBootstrap implements SmartInitializingSingleton {
             for (Resources resource : Resources.values()) {
                 grantOnce(Groups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
             }
-            ensureUser(users, admin.user(), admin.password(), "Quản trị", "hệ thống");
+            if (!ensureUser(users, admin.user(), admin.password(), "Quản trị", "hệ thống")) {
+                ensurePassword(admin.user(), admin.password());
+            }
+            identity.unlockUser(admin.user());
             ensureMember(admin.user(), Groups.ADMINS);
 
             if (ensureGroup(groups, Groups.AUDITORS, "Kiểm toán, thanh tra", "WORKFLOW")) {
@@ -95,10 +100,14 @@ class IdentityBootstrap implements SmartInitializingSingleton {
             withdrawEarlierUnitGrants();
 
             if (demoAccounts) {
+                Set<String> demoUsers = new HashSet<>();
+                demoUsers.add("auditor");
                 if (ensureUser(users, "auditor", DEMO_PASSWORD, "Kiểm toán", "viên")) {
                     identity.createMembership("auditor", Groups.AUDITORS);
                 }
                 for (String code : codes) {
+                    demoUsers.add("officer." + code);
+                    demoUsers.add("leader." + code);
                     if (ensureUser(users, "officer." + code, DEMO_PASSWORD, "Cán bộ", code)) {
                         identity.createMembership("officer." + code, Groups.officers(code));
                     }
@@ -106,6 +115,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
                         identity.createMembership("leader." + code, Groups.leaders(code));
                     }
                 }
+                unlockLocked(demoUsers);
             }
         });
         log.info("Identity in place ({} ms, demo accounts {})", (System.nanoTime() - start) / 1_000_000,
@@ -159,6 +169,29 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         user.setLastName(lastName);
         identity.saveUser(user);
         return true;
+    }
+
+    /**
+     * The configured password wins: changing {@code HOSO_ADMIN_PASSWORD} and restarting changes it. (A wrong
+     * guess here only counts a failed attempt on the user, which the unlock right after clears.)
+     */
+    private void ensurePassword(String userId, String password) {
+        identity.unlockUser(userId);
+        if (!identity.checkPassword(userId, password)) {
+            User user = identity.createUserQuery().userId(userId).singleResult();
+            user.setPassword(password);
+            identity.saveUser(user);
+            log.info("Password of {} set from the configuration", userId);
+        }
+    }
+
+    /** Clears Camunda's lock (failed attempts, lock expiry) of those of {@code userIds} that carry one. */
+    private void unlockLocked(Set<String> userIds) {
+        identity.createUserQuery().list().stream()
+                .filter(user -> userIds.contains(user.getId()))
+                .filter(user -> user instanceof UserEntity entity
+                        && (entity.getAttempts() > 0 || entity.getLockExpirationTime() != null))
+                .forEach(user -> identity.unlockUser(user.getId()));
     }
 
     private void ensureMember(String userId, String groupId) {

@@ -23,19 +23,37 @@ import vn.hoso.platform.EngineAsSystem;
  * <ul>
  * <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against the Camunda identity, stateless, and the
  * engine is told the caller so its authorization checks apply; deployments (create, redeploy, delete) for
- * administrators only;</li>
+ * administrators only; the engine's password check {@code identity/verify} for nobody;</li>
  * <li>actuator: health is public, everything else for administrators;</li>
  * <li>the Camunda web apps: they authenticate with their own session login and protect themselves with their own
  * CSRF filter; the admin app's setup endpoint (creates an administrator while the admin group is empty) is
- * blocked, and each app's plugin API is only for sessions allowed to use that app ({@link WebAppAccessGuard}).</li>
+ * blocked, so is the engine API's {@code identity/verify}, and each app's plugin API is only for sessions allowed
+ * to use that app ({@link WebAppAccessGuard}).</li>
  * </ul>
+ * Before all of them, {@link LoginRateLimitFilter} holds back clients with too many failed logins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
-        return new CamundaIdentityAuthenticationProvider(identityService);
+    LoginRateLimiter loginRateLimiter(LoginLimitProperties properties) {
+        return new LoginRateLimiter(properties);
+    }
+
+    @Bean
+    CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService,
+                                                                                LoginRateLimiter limiter) {
+        return new CamundaIdentityAuthenticationProvider(identityService, limiter);
+    }
+
+    /** Before Spring Security: a client over the failed-login limit gets 429 before any password is checked. */
+    @Bean
+    FilterRegistrationBean<LoginRateLimitFilter> loginRateLimitFilter(LoginRateLimiter limiter,
+                                                                      ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new LoginRateLimitFilter(limiter, objectMapper));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean
@@ -77,6 +95,7 @@ class SecurityConfiguration {
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(passwordVerification()).denyAll()
                         // BPMN/DMN deployments change what the engine runs: administrators only, whatever the
                         // engine's authorizations say (reading deployments stays open, the engine filters it)
                         .requestMatchers(deploymentChanges()).hasAuthority(CurrentUser.GROUP_PREFIX + Groups.ADMINS)
@@ -111,6 +130,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(passwordVerification()).denyAll()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // The Camunda web apps run their own CSRF prevention filter (XSRF-TOKEN cookie + header).
@@ -124,6 +144,16 @@ class SecurityConfiguration {
                 path("/engine-rest/engine/*/deployment/**"));
         return request -> !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
                 && !"OPTIONS".equals(request.getMethod()) && deployments.matches(request);
+    }
+
+    /**
+     * The engine API's {@code identity/verify} checks any user's password for any logged-in caller; nothing here
+     * needs it, and with Camunda's per-user lock off it would be a password oracle outside the login rate limit.
+     */
+    private static RequestMatcher passwordVerification() {
+        return new OrRequestMatcher(path("/engine-rest/identity/verify/**"),
+                path("/engine-rest/engine/*/identity/verify/**"),
+                path("/camunda/api/engine/engine/*/identity/verify/**"));
     }
 
     /** Matches the whole path, whatever servlet serves it (the engine REST is a Jersey servlet, not Spring MVC). */

@@ -82,8 +82,6 @@ class UnitApiTest {
         }
     }
 
-    /** Camunda locks a user for a few seconds after a failed login: the wrong password is tried on a user no other
-     * test uses. */
     @Test
     void anonymousAndWrongPasswordCallsAre401Problems() {
         var anonymous = http.get("/api/units", null);
