@@ -3,8 +3,6 @@ package vn.hoso.cases;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,8 +11,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.events.CaseEventLog;
-import vn.hoso.events.CaseEventTypes;
-import vn.hoso.events.NewCaseEvent;
+import vn.hoso.events.CaseEventData;
+import vn.hoso.events.CaseResolved;
+import vn.hoso.events.CaseTransferred;
+import vn.hoso.events.Channel;
+import vn.hoso.events.Resolution;
+import vn.hoso.events.SegmentClosed;
+import vn.hoso.events.SegmentResult;
+import vn.hoso.events.StepMode;
+import vn.hoso.events.Timeliness;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.procedures.CaseKind;
@@ -32,9 +37,6 @@ import vn.hoso.units.Tier;
  */
 @Component("caseFlow")
 public class CaseFlow {
-
-    /** How a segment (a stay at one unit) ended. */
-    enum SegmentResult { FORWARDED, ISSUED, DONE, RETURNED, REJECTED, WITHDRAWN }
 
     /** The first step of a segment: reception at the receiving unit, processing, or only the return of the result. */
     enum Entry { RECEIVE, PROCESS, RETURN_ONLY }
@@ -135,14 +137,13 @@ public class CaseFlow {
 
     /** Main process gateway: the segment that just ended handed the case on along the route. */
     public boolean forwarded(DelegateExecution execution) {
-        return SegmentResult.FORWARDED.name().equals(store.lastSegmentResult(trustedCase(execution).caseId()));
+        return store.lastSegmentResult(trustedCase(execution).caseId()) == SegmentResult.FORWARDED;
     }
 
     /** Main process gateway: the result was issued at a unit other than the receiving one, where it is returned. */
     public boolean needsReturn(DelegateExecution execution) {
         CaseStore.State state = trustedCase(execution);
-        return SegmentResult.ISSUED.name().equals(store.lastSegmentResult(state.caseId()))
-                && returnsElsewhere(state);
+        return store.lastSegmentResult(state.caseId()) == SegmentResult.ISSUED && returnsElsewhere(state);
     }
 
     /** The Mẫu 04 timer: one working day before the appointment date (see {@link ApologyTimer}). */
@@ -169,7 +170,7 @@ public class CaseFlow {
             tier = stop.tier();
         }
         boolean arrivedElectronically = entry == Entry.RECEIVE
-                ? "ONLINE".equals(state.channel()) : state.nextArrivalElectronic();
+                ? state.channel() == Channel.ONLINE : state.nextArrivalElectronic();
         int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
         store.openSegment(caseId, segmentNo, unit, tier, clock.now(), arrivedElectronically);
         CaseStatus status = switch (entry) {
@@ -242,26 +243,15 @@ public class CaseFlow {
         CaseStore.State state = trustedCase(execution);
         UUID caseId = state.caseId();
         OffsetDateTime now = clock.now();
-        String handOffMode = store.openSegment(caseId).map(CaseStore.OpenSegment::lastMode).orElse(null);
-        CaseFile.Segment segment = store.closeSegment(caseId, now, result.name()).orElseThrow(
+        StepMode handOffMode = store.openSegment(caseId).map(CaseStore.OpenSegment::lastMode)
+                .orElse(StepMode.ELECTRONIC);
+        CaseFile.Segment segment = store.closeSegment(caseId, now, result).orElseThrow(
                 () -> new IllegalStateException("No open segment for case " + caseId));
         String unit = segment.unitCode();
         Tier tier = segment.tier();
-
-        Map<String, Object> closed = data(caseId);
-        closed.put("unitCode", unit);
-        closed.put("tier", tier.name());
-        closed.put("segmentNo", segment.segmentNo());
-        closed.put("openedAt", segment.openedAt().toString());
-        closed.put("closedAt", segment.closedAt().toString());
-        closed.put("steps", segment.steps());
-        closed.put("paperSteps", segment.paperSteps());
-        closed.put("arrivedElectronically", segment.arrivedElectronically());
-        closed.put("processedOnline", segment.processedOnline());
-        closed.put("kind", state.kind().name());
-        closed.put("procedureCode", state.procedureCode());
-        closed.put("result", result.name());
-        append(caseId, CaseEventTypes.SEGMENT_CLOSED, unit, now, closed);
+        append(now, new SegmentClosed(caseId.toString(), unit, tier, segment.segmentNo(), segment.openedAt(),
+                segment.closedAt(), segment.steps(), segment.paperSteps(), segment.arrivedElectronically(),
+                segment.processedOnline(), state.kind(), state.procedureCode(), result));
 
         switch (result) {
             case FORWARDED -> {
@@ -269,73 +259,49 @@ public class CaseFlow {
                 transfer(caseId, unit, tier, next.unitCode(), next.tier(), handOffMode, now);
             }
             case ISSUED -> {
-                resolve(state, "APPROVED", unit, tier, now, CaseStatus.FINISHED);
+                resolve(state, Resolution.APPROVED, unit, tier, now, CaseStatus.FINISHED);
                 if (returnsElsewhere(state)) { // back to the receiving unit
                     transfer(caseId, unit, tier, state.receivingUnit(), state.receivingTier(), handOffMode, now);
                 } // a work file ends where it was issued: no applicant to return it to
             }
-            case DONE -> resolve(state, "APPROVED", unit, tier, now, CaseStatus.RETURNED);
-            case REJECTED -> resolve(state, "REJECTED", unit, tier, now, CaseStatus.REJECTED);
-            case WITHDRAWN -> resolve(state, "WITHDRAWN", unit, tier, now, CaseStatus.WITHDRAWN);
+            case DONE -> resolve(state, Resolution.APPROVED, unit, tier, now, CaseStatus.RETURNED);
+            case REJECTED -> resolve(state, Resolution.REJECTED, unit, tier, now, CaseStatus.REJECTED);
+            case WITHDRAWN -> resolve(state, Resolution.WITHDRAWN, unit, tier, now, CaseStatus.WITHDRAWN);
             case RETURNED -> store.setStatus(caseId, CaseStatus.RETURNED);
         }
     }
 
-    private void transfer(UUID caseId, String unit, Tier tier, String toUnit, Tier toTier, String mode,
+    private void transfer(UUID caseId, String unit, Tier tier, String toUnit, Tier toTier, StepMode mode,
                           OffsetDateTime now) {
-        String electronic = mode == null ? "ELECTRONIC" : mode;
-        Map<String, Object> data = data(caseId);
-        data.put("fromUnit", unit);
-        data.put("fromTier", tier.name());
-        data.put("toUnit", toUnit);
-        data.put("toTier", toTier.name());
-        data.put("mode", electronic);
-        data.put("transferredAt", now.toString());
-        append(caseId, CaseEventTypes.TRANSFERRED, unit, now, data);
-        store.setNextArrivalElectronic(caseId, "ELECTRONIC".equals(electronic));
+        append(now, new CaseTransferred(caseId.toString(), unit, tier, toUnit, toTier, mode, now));
+        store.setNextArrivalElectronic(caseId, mode == StepMode.ELECTRONIC);
     }
 
-    private void resolve(CaseStore.State state, String outcome, String unit, Tier tier, OffsetDateTime now,
+    private void resolve(CaseStore.State state, Resolution outcome, String unit, Tier tier, OffsetDateTime now,
                          CaseStatus status) {
-        String timeliness = timeliness(state, now.toLocalDate());
+        Timeliness timeliness = timeliness(state, now.toLocalDate());
         store.resolve(state.caseId(), outcome, timeliness, now, status);
-        Map<String, Object> data = data(state.caseId());
-        data.put("outcome", outcome);
-        data.put("unitCode", unit);
-        data.put("tier", tier.name());
-        data.put("resolvedAt", now.toString());
-        data.put("dueDate", state.dueDate().toString());
-        data.put("timeliness", timeliness);
-        data.put("kind", state.kind().name());
-        data.put("procedureCode", state.procedureCode());
-        data.put("receivingUnit", state.receivingUnit());
-        data.put("supplementationCount", state.supplementationCount());
-        data.put("apologyIssued", state.apologyIssued());
-        append(state.caseId(), CaseEventTypes.RESOLVED, unit, now, data);
+        append(now, new CaseResolved(state.caseId().toString(), outcome, unit, tier, now, state.dueDate(), timeliness,
+                state.kind(), state.procedureCode(), state.receivingUnit(), state.supplementationCount(),
+                state.apologyIssued()));
     }
 
     /**
      * Early / on time / late by date against the appointment date (already moved by supplementation waits). More
      * than one supplementation request, or an apology (Mẫu 04), makes a case late whatever the date.
      */
-    static String timeliness(CaseStore.State state, LocalDate finished) {
+    static Timeliness timeliness(CaseStore.State state, LocalDate finished) {
         if (state.supplementationCount() > 1 || state.apologyIssued() || finished.isAfter(state.dueDate())) {
-            return "LATE";
+            return Timeliness.LATE;
         }
-        return finished.isBefore(state.dueDate()) ? "EARLY" : "ON_TIME";
+        return finished.isBefore(state.dueDate()) ? Timeliness.EARLY : Timeliness.ON_TIME;
     }
 
     /** Every event of a case goes through here (intake, steps, segments), so the publication switch is in one place. */
-    void append(UUID caseId, String type, String unit, OffsetDateTime time, Map<String, Object> data) {
+    void append(OffsetDateTime time, CaseEventData event) {
         if (!publicationEnabled) {
             return;
         }
-        eventLog.append(new NewCaseEvent(caseId.toString(), type, unit, time, data));
-    }
-
-    static Map<String, Object> data(UUID caseId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", caseId.toString());
-        return data;
+        eventLog.append(time, event);
     }
 }

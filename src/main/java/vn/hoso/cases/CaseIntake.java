@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 import vn.hoso.calendar.WorkingCalendar;
-import vn.hoso.events.CaseEventTypes;
+import vn.hoso.events.CaseReceived;
+import vn.hoso.events.Channel;
 import vn.hoso.identity.CurrentUser;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
@@ -42,7 +42,6 @@ import vn.hoso.units.UnitRegistry;
 @Service
 public class CaseIntake {
 
-    static final Set<String> CHANNELS = Set.of("ONLINE", "IN_PERSON", "POST");
     static final LocalDate EARLIEST = LocalDate.of(2021, 1, 1);
     private static final Pattern UNIT_CODE = Pattern.compile("\\d{1,10}");
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
@@ -51,7 +50,7 @@ public class CaseIntake {
     public record Received(UUID caseId, String code, CaseStatus status, LocalDate dueDate) {
     }
 
-    private record Valid(CaseKind kind, Procedure procedure, Unit unit, String channel, String subject,
+    private record Valid(CaseKind kind, Procedure procedure, Unit unit, Channel channel, String subject,
                          String applicantName, String applicantIdNumber, OffsetDateTime receivedAt) {
     }
 
@@ -98,17 +97,8 @@ public class CaseIntake {
                 v.applicantIdNumber(), v.channel(), v.unit().code(), v.unit().tier(), v.receivedAt(), dueDate,
                 route.encode(), caller.userId());
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", caseId.toString());
-        data.put("code", code);
-        data.put("kind", v.kind().name());
-        data.put("procedureCode", v.procedure().code());
-        data.put("unitCode", v.unit().code());
-        data.put("tier", v.unit().tier().name());
-        data.put("channel", v.channel());
-        data.put("receivedAt", v.receivedAt().toString());
-        data.put("dueDate", dueDate.toString());
-        flow.append(caseId, CaseEventTypes.RECEIVED, v.unit().code(), v.receivedAt(), data);
+        flow.append(v.receivedAt(), new CaseReceived(caseId.toString(), code, v.kind(), v.procedure().code(),
+                v.unit().code(), v.unit().tier(), v.channel(), v.receivedAt(), dueDate));
 
         // the process instance carries no variables: everything the workflow needs is read from the case tables
         engine.run(() -> runtimeService.createProcessInstanceByKey(CaseFlow.CASE_PROCESS)
@@ -128,11 +118,7 @@ public class CaseIntake {
             errors.add(error("receivingUnit", "An official unit code is 1 to 10 digits."));
             unitCode = null;
         }
-        String channel = text(body, "channel", 20, true, errors);
-        if (channel != null && !CHANNELS.contains(channel)) {
-            errors.add(error("channel", "Must be one of " + CHANNELS + "."));
-            channel = null;
-        }
+        Channel channel = enumField(body, "channel", errors, Channel.class);
         String subject = text(body, "subject", 500, true, errors);
         OffsetDateTime receivedAt = receivedAt(body, errors);
 

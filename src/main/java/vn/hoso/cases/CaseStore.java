@@ -12,6 +12,11 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.hoso.events.Channel;
+import vn.hoso.events.Resolution;
+import vn.hoso.events.SegmentResult;
+import vn.hoso.events.StepMode;
+import vn.hoso.events.Timeliness;
 import vn.hoso.procedures.CaseKind;
 import vn.hoso.units.Tier;
 
@@ -28,7 +33,7 @@ class CaseStore {
     }
 
     /** State the workflow needs while moving a case (no personal data). */
-    record State(UUID caseId, String code, CaseKind kind, String procedureCode, String channel, String receivingUnit,
+    record State(UUID caseId, String code, CaseKind kind, String procedureCode, Channel channel, String receivingUnit,
                  Tier receivingTier, OffsetDateTime receivedAt, LocalDate dueDate, String route, int segmentIndex,
                  CaseStatus status,
                  String currentUnit, Tier currentTier, String outcome, int supplementationCount,
@@ -37,7 +42,7 @@ class CaseStore {
     }
 
     /** The open segment's last decision and how its last step was done, as recorded by the step listener. */
-    record OpenSegment(int segmentNo, String unitCode, Tier tier, String lastOutcome, String lastMode) {
+    record OpenSegment(int segmentNo, String unitCode, Tier tier, String lastOutcome, StepMode lastMode) {
     }
 
     /** What Tasklist shows of a case on its tasks (the applicant's name only for procedure dossiers). */
@@ -52,14 +57,14 @@ class CaseStore {
     }
 
     void insert(UUID caseId, String code, CaseKind kind, String procedureCode, String subject, String applicantName,
-                String applicantIdNumber, String channel, String receivingUnit, Tier receivingTier,
+                String applicantIdNumber, Channel channel, String receivingUnit, Tier receivingTier,
                 OffsetDateTime receivedAt, LocalDate dueDate, String route, String createdBy) {
         jdbc.update("""
                 insert into case_file (case_id, code, kind, procedure_code, subject, applicant_name,
                     applicant_id_number, channel, receiving_unit, receiving_tier, received_at, due_date, route,
                     status, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                caseId, code, kind.name(), procedureCode, subject, applicantName, applicantIdNumber, channel,
+                caseId, code, kind.name(), procedureCode, subject, applicantName, applicantIdNumber, channel.name(),
                 receivingUnit, receivingTier.name(), receivedAt, dueDate, route, CaseStatus.RECEIVED.name(),
                 createdBy);
     }
@@ -73,7 +78,7 @@ class CaseStore {
                   from case_file where case_id = ? for update""",
                 (rs, i) -> new State(rs.getObject("case_id", UUID.class), rs.getString("code"),
                         CaseKind.valueOf(rs.getString("kind")), rs.getString("procedure_code"),
-                        rs.getString("channel"), rs.getString("receiving_unit"),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("receiving_unit"),
                         Tier.valueOf(rs.getString("receiving_tier")), time(rs, "received_at"),
                         rs.getObject("due_date", LocalDate.class),
                         rs.getString("route"), rs.getInt("segment_index"),
@@ -102,15 +107,16 @@ class CaseStore {
                 select segment_no, unit_code, tier, last_outcome, last_mode from case_segment
                  where case_id = ? and closed_at is null""",
                 (rs, i) -> new OpenSegment(rs.getInt("segment_no"), rs.getString("unit_code"),
-                        Tier.valueOf(rs.getString("tier")), rs.getString("last_outcome"), rs.getString("last_mode")),
+                        Tier.valueOf(rs.getString("tier")), rs.getString("last_outcome"),
+                        rs.getString("last_mode") == null ? null : StepMode.valueOf(rs.getString("last_mode"))),
                 caseId).stream().findFirst();
     }
 
     /** How the case's most recent segment ended (null while none has ended). */
-    String lastSegmentResult(UUID caseId) {
+    SegmentResult lastSegmentResult(UUID caseId) {
         return jdbc.query("""
                 select result from case_segment where case_id = ? and closed_at is not null
-                 order by segment_no desc limit 1""", (rs, i) -> rs.getString(1), caseId)
+                 order by segment_no desc limit 1""", (rs, i) -> SegmentResult.valueOf(rs.getString(1)), caseId)
                 .stream().findFirst().orElse(null);
     }
 
@@ -151,9 +157,9 @@ class CaseStore {
         jdbc.update("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
     }
 
-    void resolve(UUID caseId, String outcome, String timeliness, OffsetDateTime at, CaseStatus status) {
+    void resolve(UUID caseId, Resolution outcome, Timeliness timeliness, OffsetDateTime at, CaseStatus status) {
         jdbc.update("update case_file set outcome = ?, timeliness = ?, resolved_at = ?, status = ? where case_id = ?",
-                outcome, timeliness, at, status.name(), caseId);
+                outcome.name(), timeliness.name(), at, status.name(), caseId);
     }
 
     void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
@@ -168,13 +174,14 @@ class CaseStore {
      * apology, which runs beside it), records its decision and mode for the gateways and the hand-off; false when
      * no segment is open.
      */
-    boolean recordStep(UUID caseId, boolean paper, boolean segmentStep, String outcome, String mode) {
+    boolean recordStep(UUID caseId, StepMode mode, boolean segmentStep, String outcome) {
+        boolean paper = mode == StepMode.PAPER;
         return jdbc.update("""
                 update case_segment set steps = steps + 1, paper_steps = paper_steps + ?,
                        last_outcome = case when ? then ? else last_outcome end,
                        last_mode = case when ? then ? else last_mode end
                  where case_id = ? and closed_at is null""",
-                paper ? 1 : 0, segmentStep, outcome, segmentStep, mode, caseId) > 0;
+                paper ? 1 : 0, segmentStep, outcome, segmentStep, mode.name(), caseId) > 0;
     }
 
     /** A segment that arrived on paper can still be digitized at reception (an electronic receive step). */
@@ -183,12 +190,12 @@ class CaseStore {
                 caseId);
     }
 
-    Optional<CaseFile.Segment> closeSegment(UUID caseId, OffsetDateTime at, String result) {
+    Optional<CaseFile.Segment> closeSegment(UUID caseId, OffsetDateTime at, SegmentResult result) {
         return jdbc.query("""
                 update case_segment set closed_at = ?, result = ? where case_id = ? and closed_at is null
                 returning segment_no, unit_code, tier, opened_at, closed_at, steps, paper_steps,
                           arrived_electronically, result""",
-                (rs, i) -> segment(rs), at, result, caseId).stream().findFirst();
+                (rs, i) -> segment(rs), at, result.name(), caseId).stream().findFirst();
     }
 
     Optional<CaseFile> find(UUID caseId) {

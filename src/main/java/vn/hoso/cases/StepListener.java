@@ -5,7 +5,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -23,9 +22,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
-import vn.hoso.events.CaseEventTypes;
+import vn.hoso.events.DueDateChanged;
+import vn.hoso.events.StepCompleted;
+import vn.hoso.events.StepMode;
+import vn.hoso.events.SupplementationRequested;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.procedures.ProcedureCatalogue;
+import vn.hoso.units.Tier;
 
 /**
  * Every user task of a case: on create it gets the case's appointment date as due date and what Tasklist shows of
@@ -84,7 +87,7 @@ class StepListener {
         CaseStore.State state = flow.trustedCase(task.getExecution());
         UUID caseId = state.caseId();
         String step = task.getTaskDefinitionKey();
-        String mode = StepRules.mode(task.getVariable(StepRules.MODE));
+        StepMode mode = StepRules.mode(task.getVariable(StepRules.MODE));
         String outcome = StepRules.outcome(step, task.getVariable(StepRules.OUTCOME));
         LocalDate newAppointmentDate = StepRules.APOLOGY.equals(step)
                 ? StepRules.newAppointmentDate(task.getVariable(StepRules.NEW_APPOINTMENT_DATE), state.dueDate(),
@@ -94,27 +97,13 @@ class StepListener {
 
         OffsetDateTime now = clock.now();
         String unit = state.currentUnit();
-        String tier = state.currentTier().name();
-        boolean paper = "PAPER".equals(mode);
-        boolean segmentStep = !StepRules.APOLOGY.equals(step);
-        store.recordStep(caseId, paper, segmentStep, outcome, mode);
-        if (StepRules.RECEIVE.equals(step) && !paper) {
+        Tier tier = state.currentTier();
+        store.recordStep(caseId, mode, !StepRules.APOLOGY.equals(step), outcome);
+        if (StepRules.RECEIVE.equals(step) && mode == StepMode.ELECTRONIC) {
             store.markArrivedElectronically(caseId);
         }
-        Map<String, Object> data = CaseFlow.data(caseId);
-        data.put("step", step);
-        data.put("taskId", task.getId());
-        data.put("unitCode", unit);
-        data.put("tier", tier);
-        data.put("mode", mode);
-        data.put("actor", actor(task));
-        data.put("completedAt", now.toString());
-        data.put("kind", state.kind().name());
-        data.put("procedureCode", state.procedureCode());
-        if (outcome != null) {
-            data.put("outcome", outcome);
-        }
-        flow.append(caseId, CaseEventTypes.STEP_COMPLETED, unit, now, data);
+        flow.append(now, new StepCompleted(caseId.toString(), step, task.getId(), unit, tier, mode, actor(task), now,
+                state.kind(), state.procedureCode(), outcome));
 
         DelegateExecution execution = task.getExecution();
         if ("appraise".equals(step) && "SUPPLEMENT".equals(outcome)) {
@@ -123,7 +112,7 @@ class StepListener {
             supplementationEnded(state, unit, tier, now, execution);
         } else if (newAppointmentDate != null) {
             store.apologyIssued(caseId, newAppointmentDate);
-            dueDateChanged(state, unit, tier, now, newAppointmentDate, "APOLOGY", execution);
+            dueDateChanged(state, unit, tier, now, newAppointmentDate, DueDateChanged.Reason.APOLOGY, execution);
         } else if (!StepRules.RECEIVE.equals(step) && state.status() == CaseStatus.RECEIVED) {
             store.setStatus(caseId, CaseStatus.PROCESSING);
         }
@@ -144,30 +133,26 @@ class StepListener {
     }
 
     /** The clock stops while the applicant supplements, and so does the Mẫu 04 reminder. */
-    private void supplementationRequested(CaseStore.State state, String unit, String tier, OffsetDateTime now,
+    private void supplementationRequested(CaseStore.State state, String unit, Tier tier, OffsetDateTime now,
                                           DelegateExecution execution) {
         store.supplementationRequested(state.caseId(), now);
         Job timer = apologyTimer(CaseFlow.rootInstance(execution));
         if (timer != null) {
             suspend(timer, true);
         }
-        Map<String, Object> data = CaseFlow.data(state.caseId());
-        data.put("unitCode", unit);
-        data.put("tier", tier);
-        data.put("requestedAt", now.toString());
-        data.put("requestCount", state.supplementationCount() + 1);
-        flow.append(state.caseId(), CaseEventTypes.SUPPLEMENTATION_REQUESTED, unit, now, data);
+        flow.append(now, new SupplementationRequested(state.caseId().toString(), unit, tier, now,
+                state.supplementationCount() + 1));
     }
 
     /** The clock was paused while the applicant supplemented: the appointment date moves by the working days waited. */
-    private void supplementationEnded(CaseStore.State state, String unit, String tier, OffsetDateTime now,
+    private void supplementationEnded(CaseStore.State state, String unit, Tier tier, OffsetDateTime now,
                                       DelegateExecution execution) {
         LocalDate since = state.supplementationSince().toLocalDate();
         int waited = calendar.workingDaysBetween(since, now.toLocalDate());
         LocalDate newDue = waited == 0 ? state.dueDate() : calendar.addWorkingDays(state.dueDate(), waited);
         store.supplementationReceived(state.caseId(), newDue);
         if (!newDue.equals(state.dueDate())) {
-            dueDateChanged(state, unit, tier, now, newDue, "SUPPLEMENTATION", execution);
+            dueDateChanged(state, unit, tier, now, newDue, DueDateChanged.Reason.SUPPLEMENTATION, execution);
         }
         Job timer = apologyTimer(CaseFlow.rootInstance(execution));
         if (timer != null && timer.isSuspended()) {
@@ -184,16 +169,10 @@ class StepListener {
         job.setSuspensionState((suspended ? SuspensionState.SUSPENDED : SuspensionState.ACTIVE).getStateCode());
     }
 
-    private void dueDateChanged(CaseStore.State state, String unit, String tier, OffsetDateTime now, LocalDate newDue,
-                                String reason, DelegateExecution execution) {
-        Map<String, Object> data = CaseFlow.data(state.caseId());
-        data.put("unitCode", unit);
-        data.put("tier", tier);
-        data.put("dueDate", newDue.toString());
-        data.put("previousDueDate", state.dueDate().toString());
-        data.put("reason", reason);
-        data.put("changedAt", now.toString());
-        flow.append(state.caseId(), CaseEventTypes.DUE_DATE_CHANGED, unit, now, data);
+    private void dueDateChanged(CaseStore.State state, String unit, Tier tier, OffsetDateTime now, LocalDate newDue,
+                                DueDateChanged.Reason reason, DelegateExecution execution) {
+        flow.append(now, new DueDateChanged(state.caseId().toString(), unit, tier, newDue, state.dueDate(), reason,
+                now));
         for (TaskEntity open : openTasks(state.caseId())) {
             open.setDueDate(dueAt(newDue));
             open.setVariableLocal(TaskDisplay.DUE_DATE, newDue.toString());

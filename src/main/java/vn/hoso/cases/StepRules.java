@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import vn.hoso.events.StepMode;
 
 /**
  * What a step accepts when it is completed: {@code mode} on every step, {@code outcome} on deciding steps (the
@@ -21,7 +22,6 @@ final class StepRules {
     static final String OUTCOME = "outcome";
     static final String NEW_APPOINTMENT_DATE = "newAppointmentDate";
 
-    static final Set<String> MODES = Set.of("ELECTRONIC", "PAPER");
     static final Map<String, List<String>> OUTCOMES = Map.of(
             "receive", List.of("ACCEPT", "REJECT"),
             "appraise", List.of("APPROVE", "SUPPLEMENT", "REJECT", "WITHDRAW"),
@@ -41,14 +41,16 @@ final class StepRules {
         return OUTCOMES.containsKey(step) ? Set.of(MODE, OUTCOME) : Set.of(MODE);
     }
 
-    static String mode(Object mode) {
+    static StepMode mode(Object mode) {
         if (mode == null || "".equals(mode)) {
-            return "ELECTRONIC";
+            return StepMode.ELECTRONIC;
         }
-        if (!(mode instanceof String s) || !MODES.contains(s)) {
-            throw new BadUserRequestException("mode must be ELECTRONIC or PAPER, not '" + mode + "'.");
+        for (StepMode m : StepMode.values()) {
+            if (m.name().equals(mode)) {
+                return m;
+            }
         }
-        return s;
+        throw new BadUserRequestException("mode must be ELECTRONIC or PAPER, not '" + mode + "'.");
     }
 
     static String outcome(String step, Object outcome) {

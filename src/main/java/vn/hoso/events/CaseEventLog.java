@@ -172,6 +172,14 @@ public class CaseEventLog {
         return new RecordedEvent(id, caseId, seq, event.type(), source, time, prevHash, hash, data);
     }
 
+    /**
+     * Appends a typed event of the case at business time {@code time} (see {@link #append(NewCaseEvent)}); its
+     * {@code source} is the unit of the payload.
+     */
+    public RecordedEvent append(OffsetDateTime time, CaseEventData event) {
+        return append(new NewCaseEvent(event.caseId(), event.type(), event.unitCode(), time, event.toData()));
+    }
+
     /** The case's events in hososeq order (empty for an unknown case). */
     public List<RecordedEvent> eventsOf(String caseId) {
         return stored(caseId).stream().map(StoredEvent::toRecorded).toList();

@@ -8,8 +8,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import vn.hoso.events.CaseEventLog;
-import vn.hoso.events.CaseEventTypes;
-import vn.hoso.events.NewCaseEvent;
+import vn.hoso.events.CaseEventData;
+import vn.hoso.events.StepCompleted;
+import vn.hoso.events.StepMode;
+import vn.hoso.procedures.CaseKind;
+import vn.hoso.units.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -32,12 +35,17 @@ class EventPublicationSwitchTest {
         CaseEventLog log = mock(CaseEventLog.class);
         CaseFlow flow = new CaseFlow(null, log, null, null, false);
         UUID caseId = UUID.randomUUID();
-        flow.append(caseId, CaseEventTypes.STEP_COMPLETED, "10507", OffsetDateTime.now(), Map.of());
-        verify(log, never()).append(any(NewCaseEvent.class));
+        flow.append(OffsetDateTime.now(), step(caseId));
+        verify(log, never()).append(any(OffsetDateTime.class), any(CaseEventData.class));
         assertThat(flow.publicationEnabled()).isFalse();
 
         flow.setPublicationEnabled(true);
-        flow.append(caseId, CaseEventTypes.STEP_COMPLETED, "10507", OffsetDateTime.now(), Map.of());
-        verify(log).append(any(NewCaseEvent.class));
+        flow.append(OffsetDateTime.now(), step(caseId));
+        verify(log).append(any(OffsetDateTime.class), any(CaseEventData.class));
+    }
+
+    private static StepCompleted step(UUID caseId) {
+        return new StepCompleted(caseId.toString(), "receive", "t", "10507", Tier.COMMUNE, StepMode.ELECTRONIC,
+                "officer.10507", OffsetDateTime.now(), CaseKind.PROCEDURE, "BIRTH_REG", null);
     }
 }
