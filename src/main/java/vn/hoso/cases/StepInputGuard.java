@@ -20,6 +20,7 @@ import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.CachedBodyRequest;
 import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.ProblemResponse;
+import vn.hoso.platform.RequestPaths;
 
 /**
  * Checks a case step's variables ({@link StepRules}) before the engine REST API (and Tasklist's engine API)
@@ -47,13 +48,13 @@ class StepInputGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(request.getRequestURI()).matches();
+        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(RequestPaths.of(request)).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher m = COMPLETION.matcher(request.getRequestURI());
+        Matcher m = COMPLETION.matcher(RequestPaths.of(request));
         m.matches();
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
