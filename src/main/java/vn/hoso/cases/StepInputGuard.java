@@ -32,6 +32,7 @@ import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.CachedBodyRequest;
 import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.ProblemResponse;
+import vn.hoso.platform.RequestPaths;
 
 /**
  * Checks a case step's completion before the engine REST API (and Tasklist's engine API) completes the task: the
@@ -65,13 +66,13 @@ class StepInputGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(path(request)).matches();
+        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(RequestPaths.of(request)).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher m = COMPLETION.matcher(path(request));
+        Matcher m = COMPLETION.matcher(RequestPaths.of(request));
         m.matches();
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
@@ -150,11 +151,6 @@ class StepInputGuard extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static String path(HttpServletRequest request) {
-        return (request.getServletPath() == null ? "" : request.getServletPath())
-                + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     private static Object value(JsonNode variables, String name) {

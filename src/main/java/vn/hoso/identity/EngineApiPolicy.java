@@ -18,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.hoso.platform.CachedBodyRequest;
 import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.ProblemResponse;
+import vn.hoso.platform.RequestPaths;
 
 /**
  * What a user who is not an administrator may do through the engine's API ({@code /engine-rest} and the web apps'
@@ -65,7 +66,7 @@ class EngineApiPolicy extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ENGINE_RESOURCE.matcher(RequestPath.of(request)).matches();
+        return !ENGINE_RESOURCE.matcher(RequestPaths.of(request)).matches();
     }
 
     @Override
@@ -76,7 +77,7 @@ class EngineApiPolicy extends OncePerRequestFilter {
             chain.doFilter(request, response); // anonymous: the API answers 401 itself
             return;
         }
-        Matcher resource = ENGINE_RESOURCE.matcher(RequestPath.of(request));
+        Matcher resource = ENGINE_RESOURCE.matcher(RequestPaths.of(request));
         resource.matches();
         String path = resource.group(1);
         String method = request.getMethod();

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import vn.hoso.platform.RequestPaths;
 
 /**
  * Who calls the engine's API: on {@code /engine-rest} the HTTP Basic user (Spring Security), on the web apps' engine
@@ -23,7 +24,7 @@ public final class EngineCallers {
     }
 
     public static Optional<CurrentUser> of(HttpServletRequest request) {
-        if (!RequestPath.of(request).startsWith(WEB_APP_ENGINE_API)) {
+        if (!RequestPaths.of(request).startsWith(WEB_APP_ENGINE_API)) {
             return Optional.ofNullable(CurrentUser.fromSecurityContext());
         }
         HttpSession session = request.getSession(false);

@@ -21,9 +21,10 @@ import vn.hoso.platform.EngineAsSystem;
 /**
  * Three filter chains:
  * <ul>
- * <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against the Camunda identity, stateless, and the
- * engine is told the caller so its authorization checks apply; deployments (create, redeploy, delete) for
- * administrators only; the engine's password check {@code identity/verify} for nobody;</li>
+ * <li>{@code /api/**}, {@code /engine-rest/**} and the OpenAPI description with its Swagger UI: HTTP Basic against the
+ * Camunda identity, stateless, and the engine is told the caller so its authorization checks apply; deployments
+ * (create, redeploy, delete) for administrators only; the engine's password check {@code identity/verify} for
+ * nobody;</li>
  * <li>actuator: health is public, everything else for administrators;</li>
  * <li>the Camunda web apps: they authenticate with their own session login and protect themselves with their own
  * CSRF filter; the admin app's setup endpoint (creates an administrator while the admin group is empty) is
@@ -31,6 +32,10 @@ import vn.hoso.platform.EngineAsSystem;
  * to use that app ({@link WebAppAccessGuard}).</li>
  * </ul>
  * Before all of them, {@link LoginRateLimitFilter} holds back clients with too many failed logins.
+ * The matchers see the decoded path, segment by segment (what Spring MVC routes on); a spelling of a path that the
+ * container would route elsewhere than they see it is refused before (Spring Security's firewall: encoded slashes,
+ * dots, semicolons, {@code %25}, {@code //}; {@code vn.hoso.platform.RequestGuard}: a servlet prefix spelled
+ * otherwise than plainly).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -93,7 +98,10 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProblemResponses problems)
             throws Exception {
         return http
-                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"),
+                        // the OpenAPI description and Swagger UI: for users, like the API they describe
+                        path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+                        path("/swagger-ui/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(passwordVerification()).denyAll()
                         // BPMN/DMN deployments change what the engine runs: administrators only, whatever the

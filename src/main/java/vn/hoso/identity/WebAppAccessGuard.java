@@ -13,6 +13,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.hoso.platform.ProblemResponse;
+import vn.hoso.platform.RequestPaths;
 
 /**
  * The web apps' plugin APIs ({@code /camunda/api/cockpit/**}, {@code /camunda/api/admin/**},
@@ -31,14 +32,14 @@ class WebAppAccessGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = RequestPaths.of(request);
         return app(path) == null || path.contains("/static/") || path.startsWith("/camunda/api/admin/auth/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String app = app(request.getRequestURI());
+        String app = app(RequestPaths.of(request));
         HttpSession session = request.getSession(false);
         Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
         if (authentications == null || authentications.getAuthentications().isEmpty()) {

@@ -2,6 +2,7 @@ package vn.hoso.platform;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,9 +24,18 @@ public final class ProblemResponse {
         if (title != null) {
             problem.setTitle(title);
         }
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(instance(request));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The decoded path, quoted back into a URI: the raw one may be no valid URI (a 500 instead of the answer). */
+    private static URI instance(HttpServletRequest request) {
+        try {
+            return new URI(null, null, RequestPaths.of(request), null);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 }

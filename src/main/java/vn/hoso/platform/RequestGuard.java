@@ -1,21 +1,31 @@
 package vn.hoso.platform;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Refuses, before anything else reads the request, what no handler should see:
+ * Refuses, before anything else reads the request, what no handler should see. Paths are the decoded, normalised
+ * path the container routes on ({@link RequestPaths}), so that no other spelling of a path escapes its limit.
  * <ul>
+ * <li>a path whose servlet prefix is spelled otherwise than plainly ({@code /%65ngine-rest/…},
+ * {@code //engine-rest/…}, {@code /x/../engine-rest/…}, {@code /engine-rest;x=y/…}) for the servlets mapped by prefix
+ * (the engine REST, the web apps' APIs): {@code 400}. The container routes it to that servlet, but Spring's request
+ * path parsing, which Spring Security's matchers use, requires the raw path to start with the servlet path and fails
+ * (a 500) otherwise;</li>
  * <li>a body over the limit of its path ({@code hoso.limits.api-body} for {@code /api/**} and the dashboard API,
  * {@code hoso.limits.engine-body} for {@code /engine-rest/**} and the web apps' API): {@code 413}. A declared
  * {@code Content-Length} over the limit is refused without reading the body; a body of unknown length (chunked)
@@ -50,7 +60,13 @@ class RequestGuard extends OncePerRequestFilter {
                 return;
             }
         }
-        long limit = limit(request.getRequestURI());
+        if (servletPrefixSpelledOtherwise(request)) {
+            refuse(request, response, HttpStatus.BAD_REQUEST, "Bad request path",
+                    "Spell the path plainly: no percent-encoded letters, dot segments, doubled slashes or path "
+                            + "parameters in " + request.getServletPath() + ".");
+            return;
+        }
+        long limit = limit(RequestPaths.of(request));
         if (limit < 0) {
             chain.doFilter(request, response);
             return;
@@ -76,11 +92,22 @@ class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private long limit(String uri) {
-        if (uri.startsWith("/api/") || uri.equals("/api") || uri.startsWith("/dashboard/")) {
+    private static boolean servletPrefixSpelledOtherwise(HttpServletRequest request) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        if (mapping == null || mapping.getMappingMatch() != MappingMatch.PATH) {
+            return false;
+        }
+        String prefix = request.getContextPath() + UriUtils.encodePath(request.getServletPath(), StandardCharsets.UTF_8);
+        String uri = request.getRequestURI();
+        return !uri.startsWith(prefix) || (uri.length() > prefix.length() && uri.charAt(prefix.length()) != '/');
+    }
+
+    private long limit(String path) {
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/dashboard/")
+                || path.equals("/dashboard")) {
             return apiLimit;
         }
-        if (uri.startsWith("/engine-rest") || uri.startsWith("/camunda/api/")) {
+        if (path.startsWith("/engine-rest") || path.startsWith("/camunda/api/")) {
             return engineLimit;
         }
         return -1;

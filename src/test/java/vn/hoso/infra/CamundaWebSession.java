@@ -57,6 +57,12 @@ public final class CamundaWebSession {
                 .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("");
     }
 
+    /** The session's cookies as a {@code Cookie} header value, for requests sent another way ({@link RawHttp}). */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
     }

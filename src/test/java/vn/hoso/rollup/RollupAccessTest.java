@@ -88,8 +88,11 @@ class RollupAccessTest {
     }
 
     @Test
-    void theAuditorApiIsDescribedInOpenApi() {
-        var response = http.get("/v3/api-docs/rollups", null);
+    void theAuditorApiIsDescribedInOpenApiForUsersOnly() {
+        var anonymous = http.get("/v3/api-docs/rollups", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(Http.contentType(anonymous)).startsWith("application/problem+json");
+        var response = http.get("/v3/api-docs/rollups", "auditor");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode paths = json(response).path("paths");
         assertThat(paths.has("/api/rollups/tiers")).isTrue();
