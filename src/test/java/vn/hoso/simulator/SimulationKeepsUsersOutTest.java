@@ -1,7 +1,6 @@
 package vn.hoso.simulator;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,9 +22,9 @@ import vn.hoso.events.RecordedEvent;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
 import vn.hoso.platform.BusinessClock;
+import vn.hoso.platform.Maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static vn.hoso.cases.CaseDriver.procedure;
 
 /**
@@ -45,6 +44,8 @@ class SimulationKeepsUsersOutTest {
     Simulations simulations;
     @Autowired
     BusinessClock clock;
+    @Autowired
+    Maintenance maintenance;
     @Autowired
     ConfigurableApplicationContext context;
     @Autowired
@@ -66,12 +67,10 @@ class SimulationKeepsUsersOutTest {
 
         SimulatorProperties commandLine = new SimulatorProperties(true, LocalDate.of(2021, 8, 2),
                 LocalDate.of(2021, 8, 13), 5, 24, List.of("11254", "11257"), Map.of(), Map.of(), false, false, 250, 3);
-        SimulatorRunner runner = new SimulatorRunner(commandLine, simulations, clock, context);
+        SimulatorRunner runner = new SimulatorRunner(commandLine, simulations, clock, maintenance, context);
+        runner.start(); // as the context starts it, before the web server
+        assertThat(readiness(http).statusCode()).isEqualTo(503);
         CompletableFuture<Void> simulation = CompletableFuture.runAsync(() -> runner.run(null));
-
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                .until(() -> readiness(http).statusCode() == 503 || simulation.isDone());
-        assertThat(simulation).as("the simulation runs for some seconds").isNotDone();
 
         HttpResponse<String> intake = driver.post(procedure("BIRTH_REG", USERS_UNIT, "IN_PERSON"),
                 "officer." + USERS_UNIT);
@@ -90,6 +89,7 @@ class SimulationKeepsUsersOutTest {
         assertThat(simulation).as("all of it was answered while the simulation ran").isNotDone();
 
         simulation.get(5, TimeUnit.MINUTES);
+        assertThat(maintenance.reason()).isEmpty();
         assertThat(readiness(http).statusCode()).isEqualTo(200);
         assertThat(Http.json(readiness(http)).path("status").asText()).isEqualTo("UP");
 
