@@ -14,13 +14,15 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.EngineAsSystem;
+import vn.hoso.platform.Maintenance;
 
 /**
  * The shared Tasklist filters every user sees. Expressions are disabled in stored queries (a security
@@ -48,9 +50,11 @@ class TasklistFilters {
     private final EngineAsSystem engine;
     private final WorkingCalendar calendar;
     private final BusinessClock clock;
+    private final Maintenance maintenance;
 
     TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-                    EngineAsSystem engine, WorkingCalendar calendar, BusinessClock clock) {
+                    EngineAsSystem engine, WorkingCalendar calendar, BusinessClock clock, Maintenance maintenance) {
+        this.maintenance = maintenance;
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
@@ -59,13 +63,19 @@ class TasklistFilters {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void install() {
-        refresh();
+    /** When the app starts serving users, and again after a simulation moved the business clock (Maintenance). */
+    @EventListener
+    public void install(AvailabilityChangeEvent<ReadinessState> readiness) {
+        if (readiness.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+            refresh();
+        }
     }
 
     @Scheduled(fixedDelayString = "${hoso.tasklist.filter-refresh:PT5M}", initialDelayString = "PT5M")
     public void refresh() {
+        if (maintenance.reason().isPresent()) {
+            return; // the business clock may be simulated: the dates would be wrong (refreshed again after)
+        }
         engine.run(() -> {
             LocalDate today = clock.today();
             Date startOfToday = at(today, LocalTime.MIDNIGHT);

@@ -1,16 +1,20 @@
 package vn.hoso.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 
@@ -33,6 +37,21 @@ class PlatformConfiguration {
     @Bean
     BusinessClock businessClock(ZoneId businessZone) {
         return new BusinessClock(businessZone);
+    }
+
+    @Bean
+    Maintenance maintenance(ApplicationEventPublisher events, ApplicationAvailability availability,
+                            @Value("${hoso.maintenance.drain-timeout:PT30S}") Duration drainTimeout) {
+        return new Maintenance(events, availability, drainTimeout);
+    }
+
+    /** 503 for every request but the health probes while {@link Maintenance} keeps users out; first of all filters. */
+    @Bean
+    FilterRegistrationBean<MaintenanceGate> maintenanceGate(Maintenance maintenance, ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new MaintenanceGate(maintenance, objectMapper));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Body size limits and a sane Accept header, before Spring Security and everything else (see RequestGuard). */

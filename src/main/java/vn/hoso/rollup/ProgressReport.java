@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import vn.hoso.units.Tier;
 import vn.hoso.units.Unit;
 
+import static vn.hoso.rollup.RollupAccess.Days;
+
 /**
  * On-time figures, the national progress score (Quyết định 766/QĐ-TTg, "tiến độ") and the statutory periodic report
  * (Biểu II.06a/VPCP/KSTT) from the case rows of the read model. A case belongs to the unit that received it (its
@@ -77,7 +79,8 @@ class ProgressReport {
     private record Counts(String unitCode, Tier tier, long[] v) {
     }
 
-    private List<Counts> counts(RollupModel.Period p, Tier tier, String kind) {
+    /** @param scope per receiving unit code, the days of receipt to count ({@link RollupAccess#scope}); null: all */
+    private List<Counts> counts(RollupModel.Period p, Tier tier, String kind, Map<String, List<Days>> scope) {
         String filter = (tier != null ? " and receiving_tier = ?" : "") + (kind != null ? " and kind = ?" : "");
         List<Object> args = new ArrayList<>(List.of(p.to(), p.to(), p.from()));
         if (tier != null) {
@@ -85,6 +88,22 @@ class ProgressReport {
         }
         if (kind != null) {
             args.add(kind);
+        }
+        if (scope != null) {
+            // a case belongs to the unit version that received it: the version valid on its day of receipt
+            List<String> codes = new ArrayList<>(), froms = new ArrayList<>(), tos = new ArrayList<>();
+            scope.forEach((code, ranges) -> ranges.forEach(d -> {
+                codes.add(code);
+                froms.add(d.from() == null ? null : d.from().toString());
+                tos.add(d.to() == null ? null : d.to().toString());
+            }));
+            filter += " " + """
+                    and exists (select 1 from unnest(?::text[], ?::text[], ?::text[]) as w(code, f, t)
+                                 where w.code = receiving_unit and (w.f is null or received_on >= w.f::date)
+                                   and (w.t is null or received_on <= w.t::date))""";
+            args.add(codes.toArray(String[]::new));
+            args.add(froms.toArray(String[]::new));
+            args.add(tos.toArray(String[]::new));
         }
         args.addAll(List.of(p.from(), p.from(), p.from(), p.to(), p.to()));
         return jdbc.query(COUNTS.formatted(filter), (rs, i) -> {
@@ -96,12 +115,18 @@ class ProgressReport {
         }, args.toArray());
     }
 
-    List<Row> units(RollupModel.Period p, Tier tier, String kind) {
+    /**
+     * Per receiving unit code, counting only the cases received on the days of {@code scope} (null: all); named
+     * after the code's version on the period's last day, or the last version before it that the scope includes.
+     */
+    List<Row> units(RollupModel.Period p, Tier tier, String kind, Map<String, List<Days>> scope) {
         UnitCatalog.Snapshot units = catalog.get();
         List<Row> rows = new ArrayList<>();
-        for (Counts c : counts(p, tier, kind)) {
-            Unit u = units.on(c.unitCode(), p.to()).orElse(units.history(c.unitCode()).stream()
-                    .filter(x -> !x.validFrom().isAfter(p.to())).reduce((a, b) -> b).orElse(null));
+        for (Counts c : counts(p, tier, kind, scope)) {
+            List<Days> days = scope == null ? List.of(Days.ALL) : scope.getOrDefault(c.unitCode(), List.of());
+            Unit u = units.history(c.unitCode()).stream()
+                    .filter(x -> !x.validFrom().isAfter(p.to()) && Days.coversVersion(days, x))
+                    .reduce((a, b) -> b).orElse(null);
             rows.add(row(c.tier(), c.unitCode(), u == null ? null : u.name(), u == null ? null : u.parentCode(), c.v()));
         }
         rows.sort(Comparator.comparing(Row::tier).thenComparing(Row::unitCode));
@@ -111,7 +136,7 @@ class ProgressReport {
     List<Row> tiers(RollupModel.Period p, List<Tier> inForce, String kind) {
         Map<Tier, long[]> sums = new EnumMap<>(Tier.class);
         inForce.forEach(t -> sums.put(t, new long[11]));
-        for (Counts c : counts(p, null, kind)) {
+        for (Counts c : counts(p, null, kind, null)) {
             long[] s = sums.get(c.tier());
             if (s != null) {
                 for (int i = 0; i < 11; i++) {

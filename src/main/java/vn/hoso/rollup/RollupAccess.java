@@ -1,19 +1,28 @@
 package vn.hoso.rollup;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 import vn.hoso.identity.CurrentUser;
 import vn.hoso.units.Tier;
 import vn.hoso.units.Unit;
 
+import static vn.hoso.rollup.RollupModel.Period;
+
 /**
  * Who reads which rollup. Auditors ({@code auditors}) and administrators ({@code camunda-admin}) read everything;
  * an officer or leader ({@code officers.X}, {@code leaders.X}) reads unit X and the units below it (children by
  * parent code on the dates the unit was valid within the period); province-wide (tier) figures only for auditors,
  * administrators and officers/leaders of a province-level unit.
+ * <p>
+ * Codes are reused: the figures of a code are read per unit version, only for the days of the versions the caller
+ * may read ({@link #days}, {@link #scope}); the leader of an abolished district does not read the new commune that
+ * took over a code of one of its former communes.
  */
 @Component
 class RollupAccess {
@@ -78,20 +87,94 @@ class RollupAccess {
         return false;
     }
 
-    /** May the user read a unit code's figures over [from, to]: any of its versions in the period. */
+    /** May the user read anything of a unit code's figures over [from, to]: any of its versions in the period. */
     boolean readsCode(CurrentUser user, String code, LocalDate from, LocalDate to) {
-        if (readsAll(user)) {
-            return true;
+        return !days(user, code, new Period(from, to)).isEmpty();
+    }
+
+    /**
+     * The days of a unit code whose figures the user may read in a period. A code is reused over time (a unit
+     * version is (code, validFrom)), and the groups of an ancestor read a code only while it was below them: the
+     * answer is {@link Days#ALL} for auditors, administrators and the code's own officers and leaders (their groups
+     * are named by the code), else the validity of each version of the code valid in the period that the user may
+     * read ({@link #readsUnit}), empty when none.
+     */
+    List<Days> days(CurrentUser user, String code, Period period) {
+        if (readsAll(user) || (user != null && user.unitCodes().contains(code))) {
+            return List.of(Days.ALL);
         }
         if (user == null) {
-            return false;
+            return List.of();
         }
-        if (user.unitCodes().contains(code)) {
-            return true;
+        return catalog.get().history(code).stream()
+                .filter(u -> overlaps(u, period))
+                .filter(u -> readsUnit(user, code, u, period.from(), period.to()))
+                .map(Days::of)
+                .toList();
+    }
+
+    /**
+     * {@link #days} of every code the user may read something of in a period, or null when they read everything.
+     */
+    Map<String, List<Days>> scope(CurrentUser user, Period period) {
+        if (readsAll(user)) {
+            return null;
         }
-        List<Unit> versions = catalog.get().history(code);
-        return versions.stream()
-                .filter(u -> !u.validFrom().isAfter(to) && (u.validTo() == null || !u.validTo().isBefore(from)))
-                .anyMatch(u -> readsUnit(user, code, u, from, to));
+        Map<String, List<Days>> scope = new TreeMap<>();
+        if (user == null) {
+            return scope;
+        }
+        for (String code : user.unitCodes()) {
+            scope.put(code, List.of(Days.ALL));
+        }
+        for (Unit u : catalog.get().validBetween(period.from(), period.to(), null)) {
+            if (!scope.containsKey(u.code()) || !scope.get(u.code()).contains(Days.ALL)) {
+                if (readsUnit(user, u.code(), u, period.from(), period.to())) {
+                    scope.computeIfAbsent(u.code(), c -> new ArrayList<>()).add(Days.of(u));
+                }
+            }
+        }
+        return scope;
+    }
+
+    private static boolean overlaps(Unit u, Period period) {
+        return !u.validFrom().isAfter(period.to()) && (u.validTo() == null || !u.validTo().isBefore(period.from()));
+    }
+
+    /** A range of days, [from, to], either bound null for open. */
+    record Days(LocalDate from, LocalDate to) {
+        static final Days ALL = new Days(null, null);
+
+        static Days of(Unit version) {
+            return new Days(version.validFrom(), version.validTo());
+        }
+
+        /** Whether these ranges (from {@link #days}) include the whole validity of a unit version. */
+        static boolean coversVersion(List<Days> days, Unit version) {
+            return days.contains(ALL) || days.contains(of(version));
+        }
+
+        /**
+         * Appends {@code and (…)}: the column's day in one of the ranges (none: nothing matches).
+         */
+        static void restrict(StringBuilder sql, List<Object> args, String column, List<Days> days) {
+            if (days.contains(ALL)) {
+                return;
+            }
+            List<String> terms = new ArrayList<>();
+            for (Days d : days) {
+                List<String> bounds = new ArrayList<>();
+                if (d.from() != null) {
+                    bounds.add(column + " >= ?");
+                    args.add(d.from());
+                }
+                if (d.to() != null) {
+                    bounds.add(column + " <= ?");
+                    args.add(d.to());
+                }
+                terms.add(bounds.isEmpty() ? "true" : "(" + String.join(" and ", bounds) + ")");
+            }
+            sql.append(" and (").append(terms.isEmpty() ? "false" : String.join(" or ", terms)).append(')');
+        }
     }
 }

@@ -32,6 +32,7 @@ import vn.hoso.units.Tier;
 import vn.hoso.units.Unit;
 
 import static vn.hoso.rollup.Exports.Column;
+import static vn.hoso.rollup.RollupAccess.Days;
 import static vn.hoso.rollup.Exports.Table;
 import static vn.hoso.rollup.Exports.Type;
 import static vn.hoso.rollup.RollupModel.Period;
@@ -175,11 +176,12 @@ class RollupController {
         boolean export = !format.equals("json");
         int limit = params.integer("limit", export ? 100_000 : 500, 1, 100_000);
         int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
-        if (!access.readsCode(user(), code, period.from(), period.to())) {
+        List<Days> days = access.days(user(), code, period);
+        if (days.isEmpty()) {
             throw RollupProblem.forbidden("You may read the rollups of your own unit and the units below it only.");
         }
-        SegmentPage page = rollups.segments(code, period, kind, offset, limit);
-        return respond(format, page, "ho-so-" + code, period, () -> segmentTable(page));
+        SegmentPage page = rollups.segments(code, period, days, kind, offset, limit);
+        return respond(format, page, "ho-so-" + code, period, () -> segmentTable(page, days));
     }
 
     @GetMapping("/trend")
@@ -200,12 +202,13 @@ class RollupController {
         String kind = params.kind();
         String format = params.format(accept);
         CurrentUser user = user();
-        if (unit == null ? !access.readsTiers(user) : !access.readsCode(user, unit, period.from(), period.to())) {
+        List<Days> days = unit == null ? List.of() : access.days(user, unit, period);
+        if (unit == null ? !access.readsTiers(user) : days.isEmpty()) {
             throw RollupProblem.forbidden(unit == null
                     ? "Tier (province-wide) trends are for auditors, administrators and province-level officers and leaders."
                     : "You may read the rollups of your own unit and the units below it only.");
         }
-        Trend trend = rollups.trend(period, tier, unit, kind);
+        Trend trend = rollups.trend(period, tier, unit, days, kind);
         return respond(format, trend, "xu-huong-theo-thang", period, () -> trendTable(trend));
     }
 
@@ -254,9 +257,9 @@ class RollupController {
         if (unit != null && !access.readsCode(user, unit, period.from(), period.to())) {
             throw RollupProblem.forbidden("You may read the reports of your own unit and the units below it only.");
         }
-        List<ProgressReport.Row> rows = report.units(period, tier, kind).stream()
+        Map<String, List<Days>> scope = access.scope(user, period);
+        List<ProgressReport.Row> rows = report.units(period, tier, kind, scope).stream()
                 .filter(r -> unit == null || unit.equals(r.unitCode()))
-                .filter(r -> access.readsCode(user, r.unitCode(), period.from(), period.to()))
                 .toList();
         return respond(format, rows, "bieu-II.06a-theo-don-vi", period, () -> reportTable(rows, period, kind, true));
     }
@@ -374,7 +377,7 @@ class RollupController {
                 + " (" + r.processedOnline() + "/" + r.segments() + ")").collect(Collectors.joining("; "));
     }
 
-    private Table segmentTable(SegmentPage page) {
+    private Table segmentTable(SegmentPage page, List<Days> days) {
         List<Column> columns = List.of(new Column("Mã hồ sơ (caseId)", Type.TEXT), new Column("Số hồ sơ", Type.TEXT),
                 new Column("Cấp", Type.TEXT), new Column("Loại hồ sơ", Type.TEXT), new Column("Thủ tục", Type.TEXT),
                 new Column("Đến đơn vị lúc", Type.DATETIME), new Column("Rời đơn vị lúc", Type.DATETIME),
@@ -392,8 +395,11 @@ class RollupController {
                     s.channel(), s.receivedAt(), s.dueDate(), s.resolvedAt(), s.outcome(), s.timeliness(),
                     s.supplementationCount()));
         }
-        Unit unit = catalog.get().on(page.unitCode(), page.to()).orElse(
-                catalog.get().history(page.unitCode()).stream().reduce((a, b) -> b).orElse(null));
+        // named after the last version the caller reads, in the period if it has one
+        List<Unit> readable = catalog.get().history(page.unitCode()).stream()
+                .filter(u -> Days.coversVersion(days, u)).toList();
+        Unit unit = readable.stream().filter(u -> !u.validFrom().isAfter(page.to())).reduce((a, b) -> b)
+                .orElse(readable.stream().reduce((a, b) -> b).orElse(null));
         return new Table("Hồ sơ " + page.unitCode(), "Các phân đoạn hồ sơ của đơn vị " + page.unitCode()
                 + (unit == null ? "" : " " + unit.name()), subtitle(new Period(page.from(), page.to()),
                 page.total() + " phân đoạn"), columns, data);

@@ -26,6 +26,7 @@ import vn.hoso.units.Tier;
 import vn.hoso.units.Unit;
 import vn.hoso.units.UnitRegistry;
 
+import static vn.hoso.rollup.RollupAccess.Days;
 import static vn.hoso.rollup.RollupModel.Figures;
 import static vn.hoso.rollup.RollupModel.Period;
 import static vn.hoso.rollup.RollupModel.SegmentPage;
@@ -315,32 +316,38 @@ class RollupService {
 
     // ---------------------------------------------------------------------------------------------- trend
 
-    Trend trend(Period period, Tier tier, String unitCode, String kind) {
+    /**
+     * Monthly figures of the tiers, or of one unit code on the given days (those of the versions the caller reads;
+     * ignored without a code).
+     */
+    Trend trend(Period period, Tier tier, String unitCode, List<Days> days, String kind) {
         TierCalendar calendar = calendar(period);
         List<TrendSeries> series = new ArrayList<>();
         if (unitCode != null) {
             UnitCatalog.Snapshot units = catalog.get();
             Unit latest = units.history(unitCode).stream()
                     .filter(u -> !u.validFrom().isAfter(period.to()))
+                    .filter(u -> Days.coversVersion(days, u))
                     .reduce((a, b) -> b).orElse(null);
             Tier unitTier = latest == null ? tier : latest.tier();
             series.add(new TrendSeries(unitTier, unitCode, latest == null ? null : latest.name(),
-                    points(List.of(period), tier, unitCode, kind, calendar, unitTier)));
+                    points(List.of(period), tier, unitCode, days, kind, calendar, unitTier)));
         } else {
             for (Tier t : calendar.tiers()) {
                 if (tier == null || tier == t) {
-                    series.add(new TrendSeries(t, null, null, points(calendar.periods(t), t, null, kind, calendar, t)));
+                    series.add(new TrendSeries(t, null, null,
+                            points(calendar.periods(t), t, null, List.of(Days.ALL), kind, calendar, t)));
                 }
             }
         }
         return new Trend(period.from(), period.to(), kind, series);
     }
 
-    private List<TrendPoint> points(List<Period> periods, Tier tier, String unitCode, String kind,
+    private List<TrendPoint> points(List<Period> periods, Tier tier, String unitCode, List<Days> days, String kind,
                                     TierCalendar calendar, Tier targetTier) {
         List<TrendPoint> points = new ArrayList<>();
         for (Period p : periods) {
-            Map<YearMonth, Figures> byMonth = monthly(p, tier, unitCode, kind);
+            Map<YearMonth, Figures> byMonth = monthly(p, tier, unitCode, days, kind);
             for (YearMonth m = YearMonth.from(p.from()); !m.isAfter(YearMonth.from(p.to())); m = m.plusMonths(1)) {
                 LocalDate f = m.atDay(1).isBefore(p.from()) ? p.from() : m.atDay(1);
                 LocalDate t = m.atEndOfMonth().isAfter(p.to()) ? p.to() : m.atEndOfMonth();
@@ -353,11 +360,12 @@ class RollupService {
         return points;
     }
 
-    private Map<YearMonth, Figures> monthly(Period p, Tier tier, String unitCode, String kind) {
+    private Map<YearMonth, Figures> monthly(Period p, Tier tier, String unitCode, List<Days> days, String kind) {
         StringBuilder sql = new StringBuilder("select date_trunc('month', day)::date, sum(segments),"
                 + " sum(processed_online) from rollup_daily where day between ? and ?");
         List<Object> args = new ArrayList<>(List.of(p.from(), p.to()));
         dailyFilters(sql, args, tier, unitCode, kind);
+        Days.restrict(sql, args, "day", days);
         sql.append(" group by 1");
         Map<YearMonth, Figures> result = new TreeMap<>();
         jdbc.query(sql.toString(), rs -> {
@@ -368,13 +376,16 @@ class RollupService {
 
     // ---------------------------------------------------------------------------------------------- drill-down
 
-    SegmentPage segments(String unitCode, Period period, String kind, int offset, int limit) {
-        String where = " from rollup_segment s left join rollup_case c on c.case_id = s.case_id"
-                + " where s.unit_code = ? and s.closed_on between ? and ?" + (kind != null ? " and s.kind = ?" : "");
+    /** A unit code's segments closed in the period on the given days (those of the versions the caller reads). */
+    SegmentPage segments(String unitCode, Period period, List<Days> days, String kind, int offset, int limit) {
+        StringBuilder sql = new StringBuilder(" from rollup_segment s left join rollup_case c on c.case_id = s.case_id"
+                + " where s.unit_code = ? and s.closed_on between ? and ?" + (kind != null ? " and s.kind = ?" : ""));
         List<Object> args = new ArrayList<>(List.of(unitCode, period.from(), period.to()));
         if (kind != null) {
             args.add(kind);
         }
+        Days.restrict(sql, args, "s.closed_on", days);
+        String where = sql.toString();
         Long total = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
         args.add(limit);
         args.add(offset);
