@@ -24,7 +24,10 @@ final class RollupParams {
     private final Map<String, String> query;
     private final String accept;
 
-    /** @param query the first value of each query parameter; @param accept the Accept header (null: none) */
+    /**
+     * @param query  the first value of each query parameter
+     * @param accept the Accept header (null: none)
+     */
     RollupParams(Map<String, String> query, String accept) {
         this.query = query;
         this.accept = accept;
