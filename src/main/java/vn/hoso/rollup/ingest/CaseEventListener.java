@@ -34,10 +34,10 @@ class CaseEventListener implements SmartLifecycle {
     private final ReadModelWriter writer;
     private final TransactionTemplate tx;
     private final ObjectMapper mapper;
-    final AtomicLong applied = new AtomicLong();
-    final AtomicLong duplicates = new AtomicLong();
-    final AtomicLong ignored = new AtomicLong();
-    final AtomicLong poison = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong ignored = new AtomicLong();
+    private final AtomicLong poison = new AtomicLong();
 
     CaseEventListener(ReadModelWriter writer, TransactionTemplate tx, ObjectMapper mapper,
                       ObjectProvider<MeterRegistry> meters) {
@@ -45,7 +45,7 @@ class CaseEventListener implements SmartLifecycle {
         this.tx = tx;
         this.mapper = mapper;
         meters.ifAvailable(registry -> {
-            for (var e : java.util.Map.of("applied", applied, "duplicate", duplicates, "ignored", ignored,
+            for (var e : Map.of("applied", applied, "duplicate", duplicates, "ignored", ignored,
                     "poison", poison).entrySet()) {
                 FunctionCounter.builder("hoso.rollup.events", e.getValue(), AtomicLong::get)
                         .tag("outcome", e.getKey())

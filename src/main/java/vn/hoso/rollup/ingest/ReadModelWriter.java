@@ -20,14 +20,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseReceived;
 import vn.hoso.events.CaseResolved;
-import vn.hoso.events.CaseTransferred;
 import vn.hoso.events.DueDateChanged;
 import vn.hoso.events.OtherCaseEvent;
 import vn.hoso.events.PublishedCaseEvent;
 import vn.hoso.events.SegmentClosed;
-import vn.hoso.events.StepCompleted;
 import vn.hoso.events.SupplementationRequested;
 
 /**
@@ -73,15 +72,16 @@ class ReadModelWriter {
         Map<String, CaseRow> cases = new TreeMap<>();
         Map<String, Long> ignored = new TreeMap<>();
         for (PublishedCaseEvent e : todo) {
-            if (e.data() instanceof SegmentClosed) {
+            CaseEventData data = e.data();
+            if (data instanceof SegmentClosed) {
                 segments.add(e);
-            } else if (e.data() instanceof StepCompleted || e.data() instanceof CaseTransferred) {
-                continue; // steps and hand-offs are summed up by segment.closed; nothing more to keep
-            } else if (e.data() instanceof OtherCaseEvent) {
-                ignored.merge(e.type(), 1L, Long::sum);
-            } else {
+            } else if (data instanceof CaseReceived || data instanceof CaseResolved
+                    || data instanceof SupplementationRequested || data instanceof DueDateChanged) {
                 cases.computeIfAbsent(e.caseId(), CaseRow::new).add(e, zone);
+            } else if (data instanceof OtherCaseEvent) {
+                ignored.merge(e.type(), 1L, Long::sum);
             }
+            // StepCompleted, CaseTransferred: summed up by segment.closed, nothing more to keep
         }
         if (!segments.isEmpty()) {
             insertSegments(con, model, segments);
