@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,9 +33,12 @@ import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.cases.CaseFile;
 import vn.hoso.cases.CaseFiles;
 import vn.hoso.cases.CaseIntake;
+import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventTypes;
+import vn.hoso.events.CaseResolved;
 import vn.hoso.events.RecordedEvent;
+import vn.hoso.events.SegmentClosed;
 import vn.hoso.identity.CurrentUser;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
@@ -373,6 +375,10 @@ public class Simulator {
                 : d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
     }
 
+    private static String nameOf(Enum<?> value) {
+        return value == null ? "" : value.name();
+    }
+
     private SimulationReport report(Run r, Duration elapsed) {
         Map<String, Long> byType = new TreeMap<>();
         Map<String, Long> outcomes = new TreeMap<>();
@@ -391,13 +397,13 @@ public class Simulator {
             for (RecordedEvent e : eventLog.eventsOf(run.caseId.toString())) {
                 events++;
                 byType.merge(e.type(), 1L, Long::sum);
-                JsonNode data = e.data();
-                if (CaseEventTypes.SEGMENT_CLOSED.equals(e.type())) {
+                CaseEventData data = CaseEventData.parse(e.type(), e.data());
+                if (data instanceof SegmentClosed closed) {
                     segments++;
-                    online += data.path("processedOnline").asBoolean() ? 1 : 0;
-                } else if (CaseEventTypes.RESOLVED.equals(e.type())) {
-                    outcomes.merge(data.path("outcome").asText(), 1L, Long::sum);
-                    timeliness.merge(data.path("timeliness").asText(), 1L, Long::sum);
+                    online += Boolean.TRUE.equals(closed.processedOnline()) ? 1 : 0;
+                } else if (data instanceof CaseResolved resolved) {
+                    outcomes.merge(nameOf(resolved.outcome()), 1L, Long::sum);
+                    timeliness.merge(nameOf(resolved.timeliness()), 1L, Long::sum);
                 }
             }
             String status = caseFiles.find(run.caseId).map(c -> c.status().name()).orElse("?");

@@ -52,6 +52,12 @@ public class UnitRegistry {
                 new MapSqlParameterSource("code", code), UNIT);
     }
 
+    /** Every version of every code, by code and start. */
+    List<Unit> allVersions() {
+        return jdbc.query("select " + UNIT_COLUMNS + " from unit order by code, valid_from", new MapSqlParameterSource(),
+                UNIT);
+    }
+
     /** Every official code ever loaded (a code may name several units over time). */
     public List<String> allCodes() {
         return jdbc.queryForList("select distinct code from unit order by code", new MapSqlParameterSource(),

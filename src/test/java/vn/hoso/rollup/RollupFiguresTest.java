@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,7 +64,7 @@ class RollupFiguresTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    CaseEventListener listener;
+    MeterRegistry meters;
 
     Http http;
     CaseEventsFixture fixture;
@@ -208,7 +209,7 @@ class RollupFiguresTest {
                 fixture.prefix + "-%")).isEqualTo(62);
         assertThat(jdbc.queryForObject("select events from rollup_ignored_type where type = ?", Long.class,
                 "vn.hoso.case.something-new")).isGreaterThanOrEqualTo(1);
-        assertThat(listener.poison.get()).isGreaterThanOrEqualTo(1);
+        assertThat(RollupTestSupport.consumed(meters, "poison")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

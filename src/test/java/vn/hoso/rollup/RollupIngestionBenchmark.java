@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,7 +39,13 @@ class RollupIngestionBenchmark {
     @Autowired
     KafkaListenerEndpointRegistry registry;
     @Autowired
-    CaseEventListener listener;
+    MeterRegistry meters;
+
+    /** Events the consumer has taken in (applied, duplicates, ignored types). */
+    private long consumed() {
+        return RollupTestSupport.consumed(meters, "applied") + RollupTestSupport.consumed(meters, "duplicate")
+                + RollupTestSupport.consumed(meters, "ignored");
+    }
 
     @Test
     void ingestionThroughput() throws Exception {
@@ -79,11 +86,11 @@ class RollupIngestionBenchmark {
         }
         double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
 
-        long before = listener.applied.get() + listener.duplicates.get() + listener.ignored.get();
+        long before = consumed();
         long start = System.nanoTime();
         container.resume();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() ->
-                listener.applied.get() + listener.duplicates.get() + listener.ignored.get() - before >= events.size());
+                consumed() - before >= events.size());
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%n%nROLLUP BENCHMARK: %d events (%d cases) produced in %.1f s; ingested in %.2f s = %.0f events/s%n%n",
                 events.size(), cases, sendSeconds, seconds, events.size() / seconds);

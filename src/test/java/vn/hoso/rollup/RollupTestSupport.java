@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import vn.hoso.infra.Http;
 
 /** Small helpers shared by the rollup tests. */
@@ -56,6 +57,11 @@ final class RollupTestSupport {
             m.put(key + "@" + r.path("validFrom").asText(), v);
         });
         return m;
+    }
+
+    /** Events the rollup consumer read since start with this outcome (applied, duplicate, ignored, poison). */
+    static long consumed(MeterRegistry meters, String outcome) {
+        return (long) meters.get("hoso.rollup.events").tag("outcome", outcome).functionCounter().count();
     }
 
     static long[] get(Map<String, long[]> m, String key) {

@@ -17,6 +17,8 @@ class UnitRegistryTest {
 
     @Autowired
     UnitRegistry registry;
+    @Autowired
+    UnitDirectory directory;
 
     @Test
     void unitCountsPerTierEqualTheOfficialListsOnTheirDates() {
@@ -74,6 +76,31 @@ class UnitRegistryTest {
         assertThat(registry.tiersOn(LocalDate.parse("2025-07-01"))).containsExactly(Tier.PROVINCE, Tier.COMMUNE);
         assertThat(registry.targetsBetween(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31")))
                 .filteredOn(t -> t.tier() == Tier.COMMUNE).hasSize(2);
+    }
+
+    @Test
+    void theDirectoryHoldsTheRegistryAndEveryParentIsInForceWheneverItsChildIs() {
+        // so a unit's ancestors on any day of its validity are a full chain up to the province
+        LocalDate last = LocalDate.parse("2026-12-31");
+        int units = 0;
+        for (String code : registry.allCodes()) {
+            assertThat(directory.history(code)).isEqualTo(registry.history(code));
+            for (Unit u : directory.history(code)) {
+                units++;
+                LocalDate end = u.validTo() == null ? last : u.validTo();
+                for (LocalDate d = u.validFrom(); !d.isAfter(end); d = d.plusDays(1)) {
+                    if (u.parentCode() != null) {
+                        assertThat(directory.on(u.parentCode(), d)).as("parent of %s on %s", u, d).isPresent();
+                    }
+                }
+                Tier top = directory.ancestors(u, u.validFrom()).stream().map(Unit::tier).reduce((a, b) -> b)
+                        .orElse(u.tier());
+                assertThat(top).as("%s", u).isEqualTo(Tier.PROVINCE);
+            }
+        }
+        assertThat(units).as("versions of every code").isGreaterThan(248 + 114);
+        Unit camThuong = registry.unitOn("10507", LocalDate.parse("2025-06-30")).orElseThrow();
+        assertThat(directory.successorsOf(camThuong)).isEqualTo(registry.successorsOf(camThuong));
     }
 
     private Map<Tier, Long> countsOn(String date) {

@@ -1,0 +1,35 @@
+package vn.hoso.rollup.ingest;
+
+/**
+ * The names of one copy of the read model: the live tables ({@code rollup_*}) or the rebuild's ({@code rollup_rb_*}).
+ * Table names are constants, never user input.
+ */
+enum ReadModel {
+    LIVE("rollup_"), REBUILD("rollup_rb_");
+
+    private final String prefix;
+
+    ReadModel(String prefix) {
+        this.prefix = prefix;
+    }
+
+    String processed() {
+        return prefix + "processed_event";
+    }
+
+    String segment() {
+        return prefix + "segment";
+    }
+
+    String cases() {
+        return prefix + "case";
+    }
+
+    String daily() {
+        return prefix + "daily";
+    }
+
+    String ignored() {
+        return prefix + "ignored_type";
+    }
+}
