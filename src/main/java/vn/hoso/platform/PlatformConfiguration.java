@@ -6,7 +6,6 @@ import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -14,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 
@@ -50,7 +48,7 @@ class PlatformConfiguration {
     FilterRegistrationBean<MaintenanceGate> maintenanceGate(Maintenance maintenance, ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new MaintenanceGate(maintenance, objectMapper));
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(FilterOrder.MAINTENANCE_GATE);
         return registration;
     }
 
@@ -61,7 +59,7 @@ class PlatformConfiguration {
                                                       @Value("${hoso.limits.engine-body:5MB}") DataSize engineBody) {
         var registration = new FilterRegistrationBean<>(new RequestGuard(objectMapper, apiBody, engineBody));
         registration.addUrlPatterns("/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.setOrder(FilterOrder.REQUEST_GUARD);
         return registration;
     }
 
