@@ -1,4 +1,4 @@
-# Build: mvn -DskipTests package && docker build -t hoso .
+# Build: ./mvnw -DskipTests package && docker build -t hoso .
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 1001 hoso
 WORKDIR /app

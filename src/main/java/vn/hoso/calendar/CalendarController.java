@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hoso.identity.CurrentUser;
+import vn.hoso.platform.Conflict;
+import vn.hoso.platform.Forbidden;
+import vn.hoso.platform.InvalidRequest;
+import vn.hoso.platform.NotFound;
 
 @RestController
 @RequestMapping("/api/calendar")
@@ -48,13 +49,13 @@ class CalendarController {
     @GetMapping("/{year}")
     YearView year(@PathVariable("year") String year) {
         if (!YEAR.matcher(year).matches()) {
-            throw problem(HttpStatus.BAD_REQUEST, "Malformed year",
+            throw new InvalidRequest("Malformed year",
                     "The year must be written with four digits, e.g. 2026; got '" + year + "'.");
         }
         CalendarSnapshot data = calendar.snapshot();
         CalendarYear covered = data.year(Integer.parseInt(year));
         if (covered == null) {
-            throw problem(HttpStatus.NOT_FOUND, "Year not covered", "The working-day calendar has no data for the "
+            throw new NotFound("Year not covered", "The working-day calendar has no data for the "
                     + "year " + year + " (it covers " + data.firstYear() + "–" + data.lastYear() + ").");
         }
         List<CalendarDay> days = data.days(covered.year());
@@ -68,13 +69,13 @@ class CalendarController {
     DueView workingDays(@RequestParam("from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam("days") int days) {
         if (Math.abs((long) days) > MAX_DAYS) {
-            throw problem(HttpStatus.BAD_REQUEST, "Too many days",
+            throw new InvalidRequest("Too many days",
                     "'days' must be between -" + MAX_DAYS + " and " + MAX_DAYS + "; got " + days + ".");
         }
         try {
             return new DueView(from, days, calendar.addWorkingDays(from, days));
         } catch (NoCalendarDataException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "Year not covered", e.getMessage());
+            throw new InvalidRequest("Year not covered", e.getMessage());
         }
     }
 
@@ -83,21 +84,15 @@ class CalendarController {
     ReloadView reload() {
         CurrentUser user = CurrentUser.fromSecurityContext();
         if (user == null || !user.isAdmin()) {
-            throw problem(HttpStatus.FORBIDDEN, "Forbidden", "Only an administrator may reload the calendar.");
+            throw new Forbidden("Forbidden", "Only an administrator may reload the calendar.");
         }
         try {
             calendar.reload();
         } catch (IllegalStateException e) {
-            throw problem(HttpStatus.CONFLICT, "Calendar rows are inconsistent",
+            throw new Conflict("Calendar rows are inconsistent",
                     e.getMessage() + " The calendar keeps the data it had.");
         }
         CalendarSnapshot data = calendar.snapshot();
         return new ReloadView(data.firstYear(), data.lastYear(), data.exceptionCount());
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
     }
 }

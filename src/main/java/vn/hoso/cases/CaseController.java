@@ -4,16 +4,14 @@ import java.net.URI;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hoso.identity.CurrentUser;
+import vn.hoso.platform.InvalidRequest;
 
 @RestController
 class CaseController {
@@ -38,8 +36,7 @@ class CaseController {
         try {
             id = UUID.fromString(caseId);
         } catch (IllegalArgumentException e) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A caseId is a UUID."), e);
+            throw new InvalidRequest(null, "A caseId is a UUID.");
         }
         return cases.readable(id, CurrentUser.fromSecurityContext());
     }

@@ -3,11 +3,10 @@ package vn.hoso.cases;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 import vn.hoso.identity.CurrentUser;
+import vn.hoso.platform.Forbidden;
+import vn.hoso.platform.NotFound;
 
 /**
  * Read access to case files. Auditors and administrators read every case (auditors without the applicant's
@@ -27,8 +26,7 @@ public class CaseFiles {
     }
 
     public CaseFile readable(UUID caseId, CurrentUser user) {
-        CaseFile file = store.find(caseId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No case " + caseId + "."), null));
+        CaseFile file = store.find(caseId).orElseThrow(() -> new NotFound(null, "No case " + caseId + "."));
         if (user.isAdmin()) {
             return file;
         }
@@ -40,7 +38,6 @@ public class CaseFiles {
         if (user.isAuditor()) {
             return file.withoutApplicant();
         }
-        throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Case " + caseId + " has not been at any of your units."), null);
+        throw new Forbidden(null, "Case " + caseId + " has not been at any of your units.");
     }
 }

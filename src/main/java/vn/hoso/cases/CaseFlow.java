@@ -7,10 +7,8 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
-import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.CaseTransferred;
@@ -45,33 +43,15 @@ public class CaseFlow {
     static final String SEGMENT_PROCESS = "hoso-segment";
 
     private final CaseStore store;
-    private final CaseEventLog eventLog;
+    final CaseEventSink events;
     private final WorkingCalendar calendar;
     private final BusinessClock clock;
-    /**
-     * {@code hoso.events.publication-enabled} (default true): whether the case flow writes its events to the event log
-     * at all. Off, the cases run through the same BPMN and case tables with no event log, relay, Kafka or rollups
-     * ("bare Camunda"): for benchmarks that measure what the event pipeline costs, never for production.
-     */
-    private volatile boolean publicationEnabled;
 
-    CaseFlow(CaseStore store, CaseEventLog eventLog, WorkingCalendar calendar, BusinessClock clock,
-             @Value("${hoso.events.publication-enabled:true}") boolean publicationEnabled) {
+    CaseFlow(CaseStore store, CaseEventSink events, WorkingCalendar calendar, BusinessClock clock) {
         this.store = store;
-        this.eventLog = eventLog;
+        this.events = events;
         this.calendar = calendar;
         this.clock = clock;
-        this.publicationEnabled = publicationEnabled;
-    }
-
-    /** Whether case events are written to the event log (see {@code hoso.events.publication-enabled}). */
-    public boolean publicationEnabled() {
-        return publicationEnabled;
-    }
-
-    /** Benchmarks switch publication off and on between rounds in one running app (same JVM, same database). */
-    void setPublicationEnabled(boolean enabled) {
-        this.publicationEnabled = enabled;
     }
 
     // ---- the case an execution belongs to
@@ -297,11 +277,8 @@ public class CaseFlow {
         return finished.isBefore(state.dueDate()) ? Timeliness.EARLY : Timeliness.ON_TIME;
     }
 
-    /** Every event of a case goes through here (intake, steps, segments), so the publication switch is in one place. */
+    /** Every event of a case goes through here (intake, steps, segments). */
     void append(OffsetDateTime time, CaseEventData event) {
-        if (!publicationEnabled) {
-            return;
-        }
-        eventLog.append(time, event);
+        events.append(time, event);
     }
 }

@@ -7,20 +7,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.events.CaseReceived;
 import vn.hoso.events.Channel;
@@ -28,6 +23,8 @@ import vn.hoso.identity.CurrentUser;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.EngineAsSystem;
+import vn.hoso.platform.Forbidden;
+import vn.hoso.platform.InvalidRequest.FieldError;
 import vn.hoso.procedures.CaseKind;
 import vn.hoso.procedures.Procedure;
 import vn.hoso.procedures.ProcedureCatalogue;
@@ -82,9 +79,7 @@ public class CaseIntake {
     public Received receive(JsonNode body, CurrentUser caller) {
         Valid v = validate(body);
         if (!caller.isAdmin() && !caller.groups().contains(Groups.officers(v.unit().code()))) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "Only officers of unit " + v.unit().code() + " may receive case files there.");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, p, null);
+            throw new Forbidden(null, "Only officers of unit " + v.unit().code() + " may receive case files there.");
         }
         LocalDate day = v.receivedAt().toLocalDate();
         Route route = planner.plan(v.procedure(), v.unit(), day);
@@ -107,7 +102,7 @@ public class CaseIntake {
     }
 
     private Valid validate(JsonNode body) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw new InvalidCaseRequest(List.of(error("", "The body must be a JSON object.")));
         }
@@ -172,7 +167,7 @@ public class CaseIntake {
         return new Valid(kind, procedure, unit, channel, subject, applicantName, applicantId, receivedAt);
     }
 
-    private OffsetDateTime receivedAt(JsonNode body, List<Map<String, String>> errors) {
+    private OffsetDateTime receivedAt(JsonNode body, List<FieldError> errors) {
         JsonNode node = body.get("receivedAt");
         if (node == null || node.isNull()) {
             return clock.now();
@@ -199,7 +194,7 @@ public class CaseIntake {
         }
     }
 
-    private static <E extends Enum<E>> E enumField(JsonNode body, String field, List<Map<String, String>> errors,
+    private static <E extends Enum<E>> E enumField(JsonNode body, String field, List<FieldError> errors,
                                                    Class<E> type) {
         String value = text(body, field, 20, true, errors);
         if (value == null) {
@@ -214,12 +209,12 @@ public class CaseIntake {
     }
 
     private static String text(JsonNode body, String field, int max, boolean required,
-                               List<Map<String, String>> errors) {
+                               List<FieldError> errors) {
         return text(body, field, max, required, errors, field);
     }
 
     private static String text(JsonNode body, String field, int max, boolean required,
-                               List<Map<String, String>> errors, String path) {
+                               List<FieldError> errors, String path) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             if (required) {
@@ -247,10 +242,7 @@ public class CaseIntake {
         return value;
     }
 
-    private static Map<String, String> error(String field, String message) {
-        Map<String, String> e = new LinkedHashMap<>();
-        e.put("field", field);
-        e.put("message", message);
-        return e;
+    private static FieldError error(String field, String message) {
+        return new FieldError(field, message);
     }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.EngineAsSystem;
+import vn.hoso.platform.FilterOrder;
 
 @Configuration(proxyBeanMethods = false)
 class CaseWebConfiguration {
@@ -22,7 +22,7 @@ class CaseWebConfiguration {
         var registration = new FilterRegistrationBean<>(new StepInputGuard(taskService, runtimeService,
                 authorizations, cases, engine, clock, objectMapper));
         registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
+        registration.setOrder(FilterOrder.STEP_INPUT_GUARD);
         return registration;
     }
 }

@@ -1,24 +1,13 @@
 package vn.hoso.cases;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import vn.hoso.platform.InvalidRequest;
 
 /** 400 application/problem+json naming each bad field. */
-class InvalidCaseRequest extends ErrorResponseException {
+class InvalidCaseRequest extends InvalidRequest {
 
-    InvalidCaseRequest(List<Map<String, String>> errors) {
-        super(HttpStatus.BAD_REQUEST, problem(errors), null);
-    }
-
-    private static ProblemDetail problem(List<Map<String, String>> errors) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The case was not received: " + errors.size() + " field(s) are invalid.");
-        p.setTitle("Invalid case file");
-        p.setProperty("errors", errors);
-        return p;
+    InvalidCaseRequest(List<FieldError> errors) {
+        super("Invalid case file", "The case was not received: " + errors.size() + " field(s) are invalid.", errors);
     }
 }

@@ -1,5 +1,6 @@
 package vn.hoso.cases;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -17,7 +18,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.platform.BusinessClock;
@@ -31,7 +34,7 @@ import vn.hoso.platform.Maintenance;
  * date filters are rewritten with fixed dates every few minutes.
  */
 @Component
-class TasklistFilters {
+class TasklistFilters implements SchedulingConfigurer {
 
     static final String MY_UNIT = "Việc của đơn vị tôi";
     static final String DUE_SOON = "Sắp đến hạn";
@@ -44,6 +47,8 @@ class TasklistFilters {
     record Column(String name, String label) {
     }
 
+    private static final Duration FIRST_SCHEDULED_REFRESH = Duration.ofMinutes(5);
+
     private final FilterService filters;
     private final TaskService tasks;
     private final AuthorizationService authorizations;
@@ -51,10 +56,13 @@ class TasklistFilters {
     private final WorkingCalendar calendar;
     private final BusinessClock clock;
     private final Maintenance maintenance;
+    private final TasklistProperties properties;
 
     TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-                    EngineAsSystem engine, WorkingCalendar calendar, BusinessClock clock, Maintenance maintenance) {
+                    EngineAsSystem engine, WorkingCalendar calendar, BusinessClock clock, Maintenance maintenance,
+                    TasklistProperties properties) {
         this.maintenance = maintenance;
+        this.properties = properties;
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
@@ -71,7 +79,12 @@ class TasklistFilters {
         }
     }
 
-    @Scheduled(fixedDelayString = "${hoso.tasklist.filter-refresh:PT5M}", initialDelayString = "PT5M")
+    /** Every {@code hoso.tasklist.filter-refresh}, so that the fixed dates follow the days. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, properties.filterRefresh(), FIRST_SCHEDULED_REFRESH));
+    }
+
     public void refresh() {
         if (maintenance.reason().isPresent()) {
             return; // the business clock may be simulated: the dates would be wrong (refreshed again after)

@@ -9,11 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hoso.identity.CurrentUser;
+import vn.hoso.platform.Forbidden;
+import vn.hoso.platform.InvalidRequest;
+import vn.hoso.platform.NotAuthenticated;
+import vn.hoso.platform.NotFound;
 
 /**
  * A case's events as published, its chain verification, and the auditors' chain verification over a period.
@@ -57,7 +58,7 @@ class CaseEventController {
     ChainAudit.Report auditPeriod(@RequestBody JsonNode body) {
         CurrentUser user = CurrentUser.fromSecurityContext();
         if (user == null || !(user.isAuditor() || user.isAdmin())) {
-            throw problem(HttpStatus.FORBIDDEN, "Not allowed",
+            throw new Forbidden("Not allowed",
                     "Only auditors and administrators may verify the event log over a period.");
         }
         Map<String, String> errors = new LinkedHashMap<>();
@@ -67,11 +68,9 @@ class CaseEventController {
             errors.put("to", "must not be before 'from'");
         }
         if (!errors.isEmpty()) {
-            ErrorResponseException bad = problem(HttpStatus.BAD_REQUEST, "Invalid audit period",
-                    errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                            .collect(Collectors.joining("; ")));
-            bad.getBody().setProperty("errors", errors);
-            throw bad;
+            throw new InvalidRequest("Invalid audit period", errors.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")))
+                    .with("errors", errors);
         }
         return audit.audit(from, to);
     }
@@ -98,30 +97,22 @@ class CaseEventController {
     private List<RecordedEvent> readable(String caseId) {
         List<RecordedEvent> events = log.eventsOf(caseId);
         if (events.isEmpty()) {
-            ErrorResponseException notFound = problem(HttpStatus.NOT_FOUND, "Unknown case",
-                    "No events are recorded for case '" + caseId + "'.");
-            notFound.getBody().setProperty("caseId", caseId);
-            throw notFound;
+            throw new NotFound("Unknown case", "No events are recorded for case '" + caseId + "'.")
+                    .with("caseId", caseId);
         }
         CurrentUser user = CurrentUser.fromSecurityContext();
         if (user == null) {
-            throw problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "Authentication required (HTTP Basic).");
+            throw new NotAuthenticated("Unauthorized", "Authentication required (HTTP Basic).");
         }
         if (user.isAuditor() || user.isAdmin()) {
             return events;
         }
         Set<String> units = events.stream().map(RecordedEvent::unitCode).collect(Collectors.toSet());
         if (user.unitCodes().stream().noneMatch(units::contains)) {
-            throw problem(HttpStatus.FORBIDDEN, "Not allowed",
+            throw new Forbidden("Not allowed",
                     "Only auditors, administrators and the officers and leaders of the units the case passed "
                             + "through may read its events.");
         }
         return events;
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
     }
 }

@@ -1,7 +1,6 @@
 package vn.hoso.events;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -14,12 +13,12 @@ public class EventTopics {
     public static final String CASE_EVENTS_DLT = "hoso.case-events.DLT";
 
     @Bean
-    NewTopic caseEventsTopic(@Value("${hoso.events.partitions:6}") int partitions) {
-        return TopicBuilder.name(CASE_EVENTS).partitions(partitions).build();
+    NewTopic caseEventsTopic(EventsProperties events) {
+        return TopicBuilder.name(CASE_EVENTS).partitions(events.partitions()).build();
     }
 
     @Bean
-    NewTopic caseEventsDeadLetterTopic(@Value("${hoso.events.partitions:6}") int partitions) {
-        return TopicBuilder.name(CASE_EVENTS_DLT).partitions(partitions).build();
+    NewTopic caseEventsDeadLetterTopic(EventsProperties events) {
+        return TopicBuilder.name(CASE_EVENTS_DLT).partitions(events.partitions()).build();
     }
 }

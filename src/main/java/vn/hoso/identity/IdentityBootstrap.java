@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoso.units.UnitRegistry;
@@ -48,14 +47,13 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     private final boolean demoAccounts;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, UnitRegistry units,
-                      TransactionTemplate tx, AdminAccount admin,
-                      @Value("${hoso.demo-accounts:false}") boolean demoAccounts) {
+                      TransactionTemplate tx, AdminAccount admin, IdentityProperties properties) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.units = units;
         this.tx = tx;
         this.admin = admin;
-        this.demoAccounts = demoAccounts;
+        this.demoAccounts = properties.demoAccounts();
     }
 
     @Override

@@ -3,7 +3,6 @@ package vn.hoso.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +16,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.hoso.platform.EngineAsSystem;
+import vn.hoso.platform.FilterOrder;
 
 /**
  * Three filter chains:
@@ -57,7 +57,7 @@ class SecurityConfiguration {
                                                                       ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new LoginRateLimitFilter(limiter, objectMapper));
         registration.addUrlPatterns("/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setOrder(FilterOrder.LOGIN_RATE_LIMIT);
         return registration;
     }
 
@@ -70,8 +70,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard(ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new QueryExpressionGuard(objectMapper));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        // after Spring Security: anonymous calls get their 401 first
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        registration.setOrder(FilterOrder.QUERY_EXPRESSION_GUARD);
         return registration;
     }
 
@@ -80,8 +79,7 @@ class SecurityConfiguration {
                                                             EngineAsSystem engine) {
         var registration = new FilterRegistrationBean<>(new EngineApiPolicy(objectMapper, taskService, engine));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        // after Spring Security (anonymous calls get their 401 first) and the expression check, before the step checks
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 12);
+        registration.setOrder(FilterOrder.ENGINE_API_POLICY);
         return registration;
     }
 
@@ -89,7 +87,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<WebAppAccessGuard> webAppAccessGuard(ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new WebAppAccessGuard(objectMapper));
         registration.addUrlPatterns("/camunda/api/cockpit/*", "/camunda/api/admin/*", "/camunda/api/tasklist/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
+        registration.setOrder(FilterOrder.WEB_APP_ACCESS_GUARD);
         return registration;
     }
 

@@ -1,12 +1,9 @@
 package vn.hoso.platform;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -14,9 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -24,8 +19,8 @@ class PlatformConfiguration {
 
     /** Business time zone: dates of cases, deadlines and rollups are days in this zone. */
     @Bean
-    ZoneId businessZone(@Value("${hoso.time-zone:Asia/Ho_Chi_Minh}") String zone) {
-        return ZoneId.of(zone);
+    ZoneId businessZone(PlatformProperties properties) {
+        return properties.timeZone();
     }
 
     /** Wall-clock time for caches and timeouts; business time (case and event times) is {@link BusinessClock}. */
@@ -41,8 +36,8 @@ class PlatformConfiguration {
 
     @Bean
     Maintenance maintenance(ApplicationEventPublisher events, ApplicationAvailability availability,
-                            @Value("${hoso.maintenance.drain-timeout:PT30S}") Duration drainTimeout) {
-        return new Maintenance(events, availability, drainTimeout);
+                            PlatformProperties properties) {
+        return new Maintenance(events, availability, properties.maintenance().drainTimeout());
     }
 
     /** 503 for every request but the health probes while {@link Maintenance} keeps users out; first of all filters. */
@@ -50,18 +45,18 @@ class PlatformConfiguration {
     FilterRegistrationBean<MaintenanceGate> maintenanceGate(Maintenance maintenance, ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new MaintenanceGate(maintenance, objectMapper));
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(FilterOrder.MAINTENANCE_GATE);
         return registration;
     }
 
     /** Body size limits and a sane Accept header, before Spring Security and everything else (see RequestGuard). */
     @Bean
-    FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper,
-                                                      @Value("${hoso.limits.api-body:256KB}") DataSize apiBody,
-                                                      @Value("${hoso.limits.engine-body:5MB}") DataSize engineBody) {
-        var registration = new FilterRegistrationBean<>(new RequestGuard(objectMapper, apiBody, engineBody));
+    FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper, PlatformProperties properties) {
+        PlatformProperties.Limits limits = properties.limits();
+        var registration = new FilterRegistrationBean<>(
+                new RequestGuard(objectMapper, limits.apiBody(), limits.engineBody()));
         registration.addUrlPatterns("/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.setOrder(FilterOrder.REQUEST_GUARD);
         return registration;
     }
 

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 
 /**
- * Makes the process engine wait for Flyway: otherwise the engine creates its ACT_* tables first and Flyway refuses
- * the non-empty schema. Registered in META-INF/spring.factories.
+ * Makes the process engine wait for Flyway, which creates the engine's ACT_* tables
+ * ({@link V55__Camunda_engine_schema}): the engine checks at start that its tables are there. Registered in
+ * META-INF/spring.factories.
  */
 class ProcessEngineDependsOnDatabaseInitializationDetector
         extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {

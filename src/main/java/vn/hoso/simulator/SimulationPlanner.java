@@ -26,6 +26,7 @@ import vn.hoso.units.UnitRegistry;
  * channel (by tier; work files arrive electronically as often as the unit works electronically) and a time within
  * office hours. Only reads the registry, the catalogue and the calendar; writes nothing.
  */
+@ConditionalOnSimulator
 @Component
 class SimulationPlanner {
 

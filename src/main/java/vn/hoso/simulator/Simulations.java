@@ -22,6 +22,7 @@ import vn.hoso.units.Tier;
  * rollup consumer has taken in every simulated segment, and logs a summary with the rollup it produced. While it runs
  * the engine's clock is moved into the past, so the app serves no users ({@link Maintenance}: 503, readiness DOWN).
  */
+@ConditionalOnSimulator
 @Service
 public class Simulations {
 

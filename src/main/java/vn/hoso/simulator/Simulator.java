@@ -54,6 +54,7 @@ import vn.hoso.units.UnitRegistry;
  * is set to each action's time and reset at the end; it never passes a pending timer of a simulated case, so the
  * job executor never sees one due (docs/simulator.md).
  */
+@ConditionalOnSimulator
 @Service
 public class Simulator {
 

@@ -20,6 +20,7 @@ import vn.hoso.platform.Maintenance;
  * Users are kept out ({@link Maintenance}) from before the web server accepts its first request until the simulation
  * is over: as a lifecycle bean it opens the window in the first phase of the context's start.
  */
+@ConditionalOnSimulator
 @Component
 class SimulatorRunner implements ApplicationRunner, SmartLifecycle {
 

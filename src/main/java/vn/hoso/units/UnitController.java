@@ -5,14 +5,13 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hoso.platform.DomainProblem;
+import vn.hoso.platform.NotFound;
 
 @RestController
 @RequestMapping("/api")
@@ -68,12 +67,8 @@ class UnitController {
         return date != null ? date : LocalDate.now(businessZone);
     }
 
-    private ErrorResponseException notFound(String code, LocalDate date) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No unit with code '" + code + "' is valid on " + date + ".");
-        problem.setTitle("Unknown unit");
-        problem.setProperty("code", code);
-        problem.setProperty("date", date);
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    private static DomainProblem notFound(String code, LocalDate date) {
+        return new NotFound("Unknown unit", "No unit with code '" + code + "' is valid on " + date + ".")
+                .with("code", code).with("date", date);
     }
 }

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -72,6 +73,7 @@ import static org.awaitility.Awaitility.await;
  * <p>Sizes are system properties ({@code -Dhoso.bench.*}, see {@link #config()}); the defaults are the issue's.
  */
 @IntegrationTest
+@Import(EventPublication.class) // the "bare" rounds switch the case flow's events off (test code only)
 class PerformanceBenchmark {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,45 +1,54 @@
 package vn.hoso.cases;
 
-import java.lang.reflect.Constructor;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventData;
+import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.StepCompleted;
 import vn.hoso.events.StepMode;
 import vn.hoso.procedures.CaseKind;
 import vn.hoso.units.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-/** {@code hoso.events.publication-enabled}: on unless configured off; off, the case flow writes no event. */
+/**
+ * The benchmarks' publication switch ({@link EventPublication}, test code only): without it the case flow always
+ * writes its events; with it, on unless switched off, and off the case flow writes no event.
+ */
 class EventPublicationSwitchTest {
 
     @Test
-    void publicationIsOnByDefault() throws Exception {
-        Constructor<?> constructor = CaseFlow.class.getDeclaredConstructors()[0];
-        Value value = constructor.getParameters()[constructor.getParameterCount() - 1].getAnnotation(Value.class);
-        assertThat(value.value()).isEqualTo("${hoso.events.publication-enabled:true}");
+    void publicationIsOnByDefault() {
+        CaseEventLog log = mock(CaseEventLog.class);
+        CaseFlow app = new CaseFlow(null, new CaseEventSink.ToEventLog(log), null, null);
+        assertThat(EventPublication.enabled(app)).isTrue();
+        assertThatThrownBy(() -> EventPublication.set(app, false)).isInstanceOf(IllegalStateException.class);
+        app.append(OffsetDateTime.now(), step(UUID.randomUUID()));
+        verify(log).append(any(OffsetDateTime.class), any(CaseEventData.class));
+
+        CaseFlow benchmark = new CaseFlow(null, new EventPublication.Switch(new CaseEventSink.ToEventLog(log)), null,
+                null);
+        assertThat(EventPublication.enabled(benchmark)).isTrue();
     }
 
     @Test
     void offTheFlowAppendsNothingAndOnItAppends() {
         CaseEventLog log = mock(CaseEventLog.class);
-        CaseFlow flow = new CaseFlow(null, log, null, null, false);
+        CaseFlow flow = new CaseFlow(null, new EventPublication.Switch(new CaseEventSink.ToEventLog(log)), null, null);
+        EventPublication.set(flow, false);
         UUID caseId = UUID.randomUUID();
         flow.append(OffsetDateTime.now(), step(caseId));
         verify(log, never()).append(any(OffsetDateTime.class), any(CaseEventData.class));
-        assertThat(flow.publicationEnabled()).isFalse();
+        assertThat(EventPublication.enabled(flow)).isFalse();
 
-        flow.setPublicationEnabled(true);
+        EventPublication.set(flow, true);
         flow.append(OffsetDateTime.now(), step(caseId));
         verify(log).append(any(OffsetDateTime.class), any(CaseEventData.class));
     }

@@ -42,7 +42,7 @@ class WorkflowEventsTest {
 
     @Test
     void eventPublicationIsOnUnlessConfiguredOff() {
-        assertThat(caseFlow.publicationEnabled()).isTrue();
+        assertThat(vn.hoso.cases.EventPublication.enabled(caseFlow)).isTrue();
     }
 
     @Test

@@ -1,0 +1,35 @@
+package vn.hoso.platform;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The platform's settings (README, "Configuration").
+ *
+ * @param timeZone    {@code hoso.time-zone}: the business time zone; dates of cases, deadlines and rollups are days
+ *                    in this zone
+ * @param limits      {@code hoso.limits.*}: request body limits ({@link RequestGuard})
+ * @param maintenance {@code hoso.maintenance.*}: how users are kept out ({@link Maintenance})
+ */
+@ConfigurationProperties("hoso")
+record PlatformProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId timeZone,
+                          @DefaultValue Limits limits,
+                          @DefaultValue MaintenanceSettings maintenance) {
+
+    /**
+     * @param apiBody    largest body on {@code /api/**} and the dashboard's API (413 over it)
+     * @param engineBody largest body on {@code /engine-rest/**} and the web apps' API (BPMN/DMN uploads)
+     */
+    record Limits(@DefaultValue("256KB") DataSize apiBody, @DefaultValue("5MB") DataSize engineBody) {
+    }
+
+    /**
+     * @param drainTimeout how long opening a maintenance window waits for the user requests in flight to finish
+     */
+    record MaintenanceSettings(@DefaultValue("30s") Duration drainTimeout) {
+    }
+}
