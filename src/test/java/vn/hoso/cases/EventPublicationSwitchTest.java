@@ -19,6 +19,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static vn.hoso.cases.CaseModel.RECEIVE;
 
 /** {@code hoso.events.publication-enabled}: on unless configured off; off, the case flow writes no event. */
 class EventPublicationSwitchTest {
@@ -45,7 +46,7 @@ class EventPublicationSwitchTest {
     }
 
     private static StepCompleted step(UUID caseId) {
-        return new StepCompleted(caseId.toString(), "receive", "t", "10507", Tier.COMMUNE, StepMode.ELECTRONIC,
+        return new StepCompleted(caseId.toString(), RECEIVE, "t", "10507", Tier.COMMUNE, StepMode.ELECTRONIC,
                 "officer.10507", OffsetDateTime.now(), CaseKind.PROCEDURE, "BIRTH_REG", null);
     }
 }
