@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import vn.hoso.events.CaseEventLog;
@@ -22,6 +23,7 @@ import static org.mockito.Mockito.verify;
 import static vn.hoso.cases.CaseModel.RECEIVE;
 
 /** {@code hoso.events.publication-enabled}: on unless configured off; off, the case flow writes no event. */
+@Tag("fast")
 class EventPublicationSwitchTest {
 
     @Test

@@ -2,6 +2,7 @@ package vn.hoso.rollup;
 
 import java.sql.SQLException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -11,6 +12,7 @@ import org.springframework.transaction.TransactionSystemException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which failures of the rollup consumer keep a batch off the DLT (see RollupKafkaConfiguration). */
+@Tag("fast")
 class DatabaseUnavailableTest {
 
     @Test

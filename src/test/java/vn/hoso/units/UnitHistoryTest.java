@@ -3,10 +3,12 @@ package vn.hoso.units;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("fast")
 class UnitHistoryTest {
 
     static final LocalDate D1 = LocalDate.parse("2021-01-01");
