@@ -19,16 +19,12 @@ import static org.mockito.Mockito.when;
 
 /**
  * The process tests' engine: the real Camunda engine with the models of {@code bpmn/}, on an in-memory H2 database,
- * no job executor (timers are executed by the test), no Spring. One per JVM; each test deploys the models and the
- * extension deletes the deployment afterwards. {@code ${caseFlow.…}} resolves to a Mockito mock of {@link CaseFlow}
+ * no job executor (timers are executed by the test), no Spring. One per JVM; each test class deploys the processes
+ * with the forms their user tasks bind ({@code @Deployment}), and the extension deletes the deployment after each
+ * test. {@code ${caseFlow.…}} resolves to a Mockito mock of {@link CaseFlow}
  * (Camunda's {@link Mocks}), whose answers a test sets in its {@link Script}.
  */
 final class ProcessTestEngine {
-
-    /** What the models deploy with: the processes, and the forms their user tasks bind within the deployment. */
-    static final String[] MODELS = {"bpmn/hoso-case.bpmn", "bpmn/hoso-segment.bpmn", "bpmn/forms/hoso-receive.form",
-            "bpmn/forms/hoso-appraise.form", "bpmn/forms/hoso-await-supplement.form", "bpmn/forms/hoso-approve.form",
-            "bpmn/forms/hoso-step.form", "bpmn/forms/hoso-apology.form"};
 
     private static ProcessEngine engine;
 
