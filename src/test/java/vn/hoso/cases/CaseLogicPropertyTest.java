@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Properties of the case's pure logic: the route as stored in the case row, and the outcomes a step accepts. */
 @Tag("fast")
-class CaseLogicProperties {
+class CaseLogicPropertyTest {
 
     @Property
     void aRouteReadsBackAsItWasWritten(@ForAll("routes") Route route) {
