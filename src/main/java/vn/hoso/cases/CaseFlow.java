@@ -33,14 +33,11 @@ import vn.hoso.units.Tier;
  * next and what the last step decided are read from the case tables. A variable that a caller manages to put into
  * the engine therefore changes nothing (docs/reliability.md, "Trust boundary").
  */
-@Component("caseFlow")
+@Component(CaseModel.FLOW_BEAN)
 public class CaseFlow {
 
     /** The first step of a segment: reception at the receiving unit, processing, or only the return of the result. */
     enum Entry { RECEIVE, PROCESS, RETURN_ONLY }
-
-    static final String CASE_PROCESS = "hoso-case";
-    static final String SEGMENT_PROCESS = "hoso-segment";
 
     private final CaseStore store;
     final CaseEventSink events;
@@ -58,8 +55,7 @@ public class CaseFlow {
 
     /** Whether the execution runs one of the case processes (the engine may run others, e.g. in tests). */
     static boolean isCaseProcess(DelegateExecution execution) {
-        String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        return CASE_PROCESS.equals(key) || SEGMENT_PROCESS.equals(key);
+        return CaseModel.isCaseProcess(((ExecutionEntity) execution).getProcessDefinition().getKey());
     }
 
     /**

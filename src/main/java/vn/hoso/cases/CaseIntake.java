@@ -96,7 +96,7 @@ public class CaseIntake {
                 v.unit().code(), v.unit().tier(), v.channel(), v.receivedAt(), dueDate));
 
         // the process instance carries no variables: everything the workflow needs is read from the case tables
-        engine.run(() -> runtimeService.createProcessInstanceByKey(CaseFlow.CASE_PROCESS)
+        engine.run(() -> runtimeService.createProcessInstanceByKey(CaseModel.CASE_PROCESS)
                 .businessKey(caseId.toString()).execute());
         return new Received(caseId, code, store.state(caseId).status(), dueDate);
     }

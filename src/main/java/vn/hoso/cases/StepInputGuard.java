@@ -123,7 +123,7 @@ class StepInputGuard extends OncePerRequestFilter {
             }
             StepRules.mode(value(variables, StepRules.MODE));
             StepRules.outcome(step, value(variables, StepRules.OUTCOME));
-            if (StepRules.APOLOGY.equals(step)) {
+            if (CaseModel.APOLOGY.equals(step)) {
                 caseOf(task).flatMap(cases::find).ifPresent(c -> StepRules.newAppointmentDate(
                         value(variables, StepRules.NEW_APPOINTMENT_DATE), c.dueDate(), clock.zone()));
             }
@@ -132,8 +132,8 @@ class StepInputGuard extends OncePerRequestFilter {
 
     private static boolean isCaseStep(Task task) {
         String definition = task.getProcessDefinitionId();
-        return definition != null && (definition.startsWith(CaseFlow.CASE_PROCESS + ":")
-                || definition.startsWith(CaseFlow.SEGMENT_PROCESS + ":"));
+        return definition != null && (definition.startsWith(CaseModel.CASE_PROCESS + ":")
+                || definition.startsWith(CaseModel.SEGMENT_PROCESS + ":"));
     }
 
     /** The engine's own answer to "may this user read this task?" (admins read everything). */

@@ -43,8 +43,6 @@ import vn.hoso.units.Tier;
 @Component
 class StepListener {
 
-    static final String APOLOGY_TIMER = "apologyTimer";
-
     private final CaseStore store;
     private final CaseFlow flow;
     private final ProcedureCatalogue catalogue;
@@ -89,7 +87,7 @@ class StepListener {
         String step = task.getTaskDefinitionKey();
         StepMode mode = StepRules.mode(task.getVariable(StepRules.MODE));
         String outcome = StepRules.outcome(step, task.getVariable(StepRules.OUTCOME));
-        LocalDate newAppointmentDate = StepRules.APOLOGY.equals(step)
+        LocalDate newAppointmentDate = CaseModel.APOLOGY.equals(step)
                 ? StepRules.newAppointmentDate(task.getVariable(StepRules.NEW_APPOINTMENT_DATE), state.dueDate(),
                 clock.zone())
                 : null;
@@ -98,22 +96,22 @@ class StepListener {
         OffsetDateTime now = clock.now();
         String unit = state.currentUnit();
         Tier tier = state.currentTier();
-        store.recordStep(caseId, mode, !StepRules.APOLOGY.equals(step), outcome);
-        if (StepRules.RECEIVE.equals(step) && mode == StepMode.ELECTRONIC) {
+        store.recordStep(caseId, mode, !CaseModel.APOLOGY.equals(step), outcome);
+        if (CaseModel.RECEIVE.equals(step) && mode == StepMode.ELECTRONIC) {
             store.markArrivedElectronically(caseId);
         }
         flow.append(now, new StepCompleted(caseId.toString(), step, task.getId(), unit, tier, mode, actor(task), now,
                 state.kind(), state.procedureCode(), outcome));
 
         DelegateExecution execution = task.getExecution();
-        if ("appraise".equals(step) && "SUPPLEMENT".equals(outcome)) {
+        if (CaseModel.APPRAISE.equals(step) && "SUPPLEMENT".equals(outcome)) {
             supplementationRequested(state, unit, tier, now, execution);
-        } else if ("awaitSupplement".equals(step)) {
+        } else if (CaseModel.AWAIT_SUPPLEMENT.equals(step)) {
             supplementationEnded(state, unit, tier, now, execution);
         } else if (newAppointmentDate != null) {
             store.apologyIssued(caseId, newAppointmentDate);
             dueDateChanged(state, unit, tier, now, newAppointmentDate, DueDateChanged.Reason.APOLOGY, execution);
-        } else if (!StepRules.RECEIVE.equals(step) && state.status() == CaseStatus.RECEIVED) {
+        } else if (!CaseModel.RECEIVE.equals(step) && state.status() == CaseStatus.RECEIVED) {
             store.setStatus(caseId, CaseStatus.PROCESSING);
         }
     }
@@ -194,7 +192,7 @@ class StepListener {
 
     private Job apologyTimer(DelegateExecution root) {
         return managementService.createJobQuery().processInstanceId(root.getProcessInstanceId())
-                .activityId(APOLOGY_TIMER).singleResult();
+                .activityId(CaseModel.APOLOGY_TIMER).singleResult();
     }
 
     /** The Mẫu 04 reminder follows the appointment date. */

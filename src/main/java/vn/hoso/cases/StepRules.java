@@ -23,19 +23,17 @@ final class StepRules {
     static final String NEW_APPOINTMENT_DATE = "newAppointmentDate";
 
     static final Map<String, List<String>> OUTCOMES = Map.of(
-            "receive", List.of("ACCEPT", "REJECT"),
-            "appraise", List.of("APPROVE", "SUPPLEMENT", "REJECT", "WITHDRAW"),
-            "awaitSupplement", List.of("SUPPLIED", "WITHDRAW"),
-            "approve", List.of("APPROVE", "REJECT"));
-    static final String APOLOGY = "apology";
-    static final String RECEIVE = "receive";
+            CaseModel.RECEIVE, List.of("ACCEPT", "REJECT"),
+            CaseModel.APPRAISE, List.of("APPROVE", "SUPPLEMENT", "REJECT", "WITHDRAW"),
+            CaseModel.AWAIT_SUPPLEMENT, List.of("SUPPLIED", "WITHDRAW"),
+            CaseModel.APPROVE, List.of("APPROVE", "REJECT"));
 
     private StepRules() {
     }
 
     /** The variables a completion of the step may carry: its input, nothing else. */
     static Set<String> inputs(String step) {
-        if (APOLOGY.equals(step)) {
+        if (CaseModel.APOLOGY.equals(step)) {
             return Set.of(MODE, NEW_APPOINTMENT_DATE);
         }
         return OUTCOMES.containsKey(step) ? Set.of(MODE, OUTCOME) : Set.of(MODE);

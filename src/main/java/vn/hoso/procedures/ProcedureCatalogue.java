@@ -28,7 +28,8 @@ import vn.hoso.units.Tier;
 @Service
 public class ProcedureCatalogue {
 
-    static final String DECISION_KEY = "procedureCatalogue";
+    /** The key of the catalogue's decision in the DMN (also listed with the other model ids in cases.CaseModel). */
+    public static final String DECISION_KEY = "procedureCatalogue";
 
     private final RepositoryService repositoryService;
     private final EngineAsSystem engine;

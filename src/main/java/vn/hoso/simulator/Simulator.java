@@ -33,6 +33,7 @@ import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.cases.CaseFile;
 import vn.hoso.cases.CaseFiles;
 import vn.hoso.cases.CaseIntake;
+import vn.hoso.cases.CaseModel;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventTypes;
@@ -59,7 +60,6 @@ import vn.hoso.units.UnitRegistry;
 public class Simulator {
 
     private static final Logger log = LoggerFactory.getLogger(Simulator.class);
-    static final String CASE_PROCESS = "hoso-case";
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final CaseIntake intake;
@@ -194,7 +194,7 @@ public class Simulator {
                 }
                 if (a.run().caseId != null && !a.run().finished) {
                     // the Mẫu 04 timer is created at intake, moved when supplementation ends, gone once it fired
-                    boolean timerMayChange = a.kind() != Kind.STEP || "awaitSupplement".equals(a.step());
+                    boolean timerMayChange = a.kind() != Kind.STEP || CaseModel.AWAIT_SUPPLEMENT.equals(a.step());
                     refresh(r, a.run(), a.at(), timerMayChange);
                 }
                 progress(r, false);
@@ -221,7 +221,7 @@ public class Simulator {
         var caller = new CurrentUser("officer." + c.unitCode(), List.of(Groups.officers(c.unitCode())));
         run.caseId = intake.receive(body, caller).caseId();
         run.processInstanceId = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(run.caseId.toString()).processDefinitionKey(CASE_PROCESS)
+                .processInstanceBusinessKey(run.caseId.toString()).processDefinitionKey(CaseModel.CASE_PROCESS)
                 .singleResult().getId();
         LocalDate day = c.receivedAt().toLocalDate();
         Procedure p = catalogue.find(c.procedureCode()).orElseThrow();
@@ -285,7 +285,7 @@ public class Simulator {
         String unit = Groups.unitOf(group);
         String user = (group.startsWith("leaders.") ? "leader." : "officer.") + unit;
         SplittableRandom random = run.random;
-        boolean apology = "apology".equals(step);
+        boolean apology = CaseModel.APOLOGY.equals(step);
         if (!apology && !unit.equals(run.segmentUnit)) {
             UnitProfile profile = r.plan.profiles().get(unit);
             run.segment++;
@@ -321,18 +321,18 @@ public class Simulator {
     private static String outcome(CaseRun run, String step) {
         double u = run.random.nextDouble();
         switch (step) {
-            case "receive":
+            case CaseModel.RECEIVE:
                 return u < 0.02 ? "REJECT" : null;
-            case "appraise":
+            case CaseModel.APPRAISE:
                 if (u < (run.supplementations == 0 ? 0.08 : 0.10)) {
                     run.supplementations++;
                     return "SUPPLEMENT";
                 }
                 double v = run.random.nextDouble();
                 return v < 0.03 ? "REJECT" : v < 0.04 ? "WITHDRAW" : null;
-            case "awaitSupplement":
+            case CaseModel.AWAIT_SUPPLEMENT:
                 return u < 0.10 ? "WITHDRAW" : null;
-            case "approve":
+            case CaseModel.APPROVE:
                 return u < 0.01 ? "REJECT" : null;
             default:
                 return null;
@@ -344,9 +344,9 @@ public class Simulator {
         SplittableRandom random = run.random;
         long day = WorkingHours.DAY_SECONDS;
         return switch (step) {
-            case "receive" -> 120 + random.nextLong(45 * 60);
-            case "apology" -> 300 + random.nextLong(85 * 60);
-            case "awaitSupplement" -> day * (1 + random.nextInt(3)) + random.nextLong(day);
+            case CaseModel.RECEIVE -> 120 + random.nextLong(45 * 60);
+            case CaseModel.APOLOGY -> 300 + random.nextLong(85 * 60);
+            case CaseModel.AWAIT_SUPPLEMENT -> day * (1 + random.nextInt(3)) + random.nextLong(day);
             default -> {
                 int days = run.segment < run.legDays.size() ? Math.max(1, run.legDays.get(run.segment)) : 1;
                 yield 60 + (long) (days * day * run.pace / 4 * random.nextDouble(0.5, 1.5));

@@ -63,6 +63,12 @@ import vn.hoso.units.UnitRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.hoso.cases.CaseModel.APPRAISE;
+import static vn.hoso.cases.CaseModel.APPROVE;
+import static vn.hoso.cases.CaseModel.FORWARD;
+import static vn.hoso.cases.CaseModel.ISSUE;
+import static vn.hoso.cases.CaseModel.RECEIVE;
+import static vn.hoso.cases.CaseModel.RETURN_AT_RECEIVING_UNIT;
 
 /**
  * The benchmarks of issue 6 (docs/performance.md), one run on the embedded PostgreSQL and Kafka:
@@ -247,10 +253,10 @@ class PerformanceBenchmark {
 
     /** The user tasks of the route: step key, role, which stop of the route (0 commune, 1 district, 2 province). */
     static final Object[][] STEPS = {
-            {"receive", "officer", 0}, {"appraise", "officer", 0}, {"approve", "leader", 0}, {"forward", "officer", 0},
-            {"appraise", "officer", 1}, {"approve", "leader", 1}, {"forward", "officer", 1},
-            {"appraise", "officer", 2}, {"approve", "leader", 2}, {"issue", "officer", 2},
-            {"returnAtReceivingUnit", "officer", 0}};
+            {RECEIVE, "officer", 0}, {APPRAISE, "officer", 0}, {APPROVE, "leader", 0}, {FORWARD, "officer", 0},
+            {APPRAISE, "officer", 1}, {APPROVE, "leader", 1}, {FORWARD, "officer", 1},
+            {APPRAISE, "officer", 2}, {APPROVE, "leader", 2}, {ISSUE, "officer", 2},
+            {RETURN_AT_RECEIVING_UNIT, "officer", 0}};
 
     /** Steps that close a segment, with the number of segments closed once they committed. */
     static final Map<Integer, Integer> SEGMENT_CLOSING = Map.of(3, 1, 6, 2, 9, 3, 10, 4);

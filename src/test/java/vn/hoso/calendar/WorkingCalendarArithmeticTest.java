@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.hoso.calendar.CalendarDay.Kind;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The arithmetic on a small made-up calendar (2030–2031), no Spring: a holiday week 4–8/2/2030, a 29/4–1/5/2030
  * break with the make-up Saturday 4/5/2030, and holidays on 1/1/2030, 2/9/2030, 1/1/2031 and 31/12/2031.
  */
+@Tag("fast")
 class WorkingCalendarArithmeticTest {
 
     static final List<CalendarYear> YEARS = List.of(new CalendarYear(2030, false, "test"),

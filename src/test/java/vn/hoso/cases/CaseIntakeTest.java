@@ -20,6 +20,7 @@ import vn.hoso.infra.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.cases.CaseDriver.clockAt;
 import static vn.hoso.cases.CaseDriver.procedure;
+import static vn.hoso.cases.CaseModel.CASE_PROCESS;
 
 /** POST /api/cases: every bad input is a 400 problem naming the field, and nothing is stored or started. */
 @IntegrationTest
@@ -57,7 +58,7 @@ class CaseIntakeTest {
         assertThat(body.get("dueDate").asText()).isEqualTo("2026-03-23");
         String caseId = body.get("caseId").asText();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("hoso-case").count()).isEqualTo(1);
+                .processDefinitionKey(CASE_PROCESS).count()).isEqualTo(1);
 
         var second = Http.json(driver.post(procedure("BUILDING_PERMIT", "10507", "ONLINE"), "officer.10507"));
         int first = Integer.parseInt(body.get("code").asText().substring(13));
@@ -76,7 +77,7 @@ class CaseIntakeTest {
     @Test
     void badInputIsRefusedFieldByFieldAndNothingIsStored() {
         int cases = count();
-        long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey("hoso-case").count();
+        long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(CASE_PROCESS).count();
 
         bad(b -> b.put("procedureCode", "NO_SUCH_THING"), "procedureCode");
         bad(b -> b.put("receivingUnit", "288"), "receivingUnit");            // district abolished in 2025
@@ -110,7 +111,7 @@ class CaseIntakeTest {
         }
 
         assertThat(count()).isEqualTo(cases);
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("hoso-case").count())
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CASE_PROCESS).count())
                 .isEqualTo(instances);
     }
 

@@ -24,6 +24,16 @@ import vn.hoso.infra.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.cases.CaseDriver.clockAt;
 import static vn.hoso.cases.CaseDriver.procedure;
+import static vn.hoso.cases.CaseModel.APOLOGY;
+import static vn.hoso.cases.CaseModel.APPRAISE;
+import static vn.hoso.cases.CaseModel.APPROVE;
+import static vn.hoso.cases.CaseModel.AWAIT_SUPPLEMENT;
+import static vn.hoso.cases.CaseModel.CASE_PROCESS;
+import static vn.hoso.cases.CaseModel.FORWARD;
+import static vn.hoso.cases.CaseModel.ISSUE;
+import static vn.hoso.cases.CaseModel.RECEIVE;
+import static vn.hoso.cases.CaseModel.RETURN_AT_RECEIVING_UNIT;
+import static vn.hoso.cases.CaseModel.RETURN_RESULT;
 
 /** Cases driven end to end through the real engine, as officers and leaders do it. */
 @IntegrationTest
@@ -62,15 +72,15 @@ class CaseWorkflowTest {
         assertThat(received.get("currentUnit").asText()).isEqualTo("10507");
         assertThat(received.get("currentTier").asText()).isEqualTo("COMMUNE");
 
-        Task receive = driver.task(caseId, "receive");
+        Task receive = driver.task(caseId, RECEIVE);
         assertThat(driver.candidateGroups(receive)).containsExactly("officers.10507");
         assertThat(receive.getDueDate()).isNotNull();
-        driver.complete(caseId, "receive", "officer.10507");
-        driver.complete(caseId, "appraise", "officer.10507");
-        assertThat(driver.candidateGroups(driver.task(caseId, "approve"))).containsExactly("leaders.10507");
-        driver.complete(caseId, "approve", "leader.10507");
-        driver.complete(caseId, "issue", "officer.10507");
-        driver.complete(caseId, "returnResult", "officer.10507");
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        assertThat(driver.candidateGroups(driver.task(caseId, APPROVE))).containsExactly("leaders.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        driver.complete(caseId, ISSUE, "officer.10507");
+        driver.complete(caseId, RETURN_RESULT, "officer.10507");
 
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("status").asText()).isEqualTo("RETURNED");
@@ -83,7 +93,7 @@ class CaseWorkflowTest {
         assertThat(segment.get("processedOnline").asBoolean()).isTrue();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("hoso-case").finished().count()).isEqualTo(1);
+                .processDefinitionKey(CASE_PROCESS).finished().count()).isEqualTo(1);
     }
 
     @Test
@@ -93,11 +103,11 @@ class CaseWorkflowTest {
         body.put("kind", "WORK");
         body.remove("applicant");
         String caseId = driver.receive(body);
-        for (String step : List.of("receive", "appraise")) {
+        for (String step : List.of(RECEIVE, APPRAISE)) {
             driver.complete(caseId, step, "officer.10507");
         }
-        driver.complete(caseId, "approve", "leader.10507");
-        driver.complete(caseId, "issue", "officer.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        driver.complete(caseId, ISSUE, "officer.10507");
 
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("status").asText()).isEqualTo("FINISHED");
@@ -115,30 +125,30 @@ class CaseWorkflowTest {
         clockAt("2025-03-14T09:00:00+07:00");
         String caseId = driver.receive(procedure("MERIT_ALLOWANCE", "10663", "ONLINE"));
 
-        driver.complete(caseId, "receive", "officer.10663");
-        driver.complete(caseId, "appraise", "officer.10663");
-        driver.complete(caseId, "approve", "leader.10663");
-        assertThat(driver.candidateGroups(driver.task(caseId, "forward"))).containsExactly("officers.10663");
-        driver.complete(caseId, "forward", "officer.10663");
+        driver.complete(caseId, RECEIVE, "officer.10663");
+        driver.complete(caseId, APPRAISE, "officer.10663");
+        driver.complete(caseId, APPROVE, "leader.10663");
+        assertThat(driver.candidateGroups(driver.task(caseId, FORWARD))).containsExactly("officers.10663");
+        driver.complete(caseId, FORWARD, "officer.10663");
 
-        Task atDistrict = driver.task(caseId, "appraise");
+        Task atDistrict = driver.task(caseId, APPRAISE);
         assertThat(driver.candidateGroups(atDistrict)).containsExactly("officers.288");
         assertThat(driver.caseFile(caseId, "officer.288").get("currentTier").asText()).isEqualTo("DISTRICT");
         // the commune's officer cannot work the district's task
-        assertThat(driver.tryComplete(caseId, "appraise", "officer.10663", Map.of()).statusCode()).isIn(403, 404);
-        driver.complete(caseId, "appraise", "officer.288", Map.of("mode", "PAPER"));
-        driver.complete(caseId, "approve", "leader.288");
-        driver.complete(caseId, "forward", "officer.288");
+        assertThat(driver.tryComplete(caseId, APPRAISE, "officer.10663", Map.of()).statusCode()).isIn(403, 404);
+        driver.complete(caseId, APPRAISE, "officer.288", Map.of("mode", "PAPER"));
+        driver.complete(caseId, APPROVE, "leader.288");
+        driver.complete(caseId, FORWARD, "officer.288");
 
-        assertThat(driver.candidateGroups(driver.task(caseId, "appraise"))).containsExactly("officers.30");
-        driver.complete(caseId, "appraise", "officer.30");
-        assertThat(driver.candidateGroups(driver.task(caseId, "approve"))).containsExactly("leaders.30");
-        driver.complete(caseId, "approve", "leader.30");
-        driver.complete(caseId, "issue", "officer.30");
+        assertThat(driver.candidateGroups(driver.task(caseId, APPRAISE))).containsExactly("officers.30");
+        driver.complete(caseId, APPRAISE, "officer.30");
+        assertThat(driver.candidateGroups(driver.task(caseId, APPROVE))).containsExactly("leaders.30");
+        driver.complete(caseId, APPROVE, "leader.30");
+        driver.complete(caseId, ISSUE, "officer.30");
 
-        Task returnTask = driver.task(caseId, "returnAtReceivingUnit");
+        Task returnTask = driver.task(caseId, RETURN_AT_RECEIVING_UNIT);
         assertThat(driver.candidateGroups(returnTask)).containsExactly("officers.10663");
-        driver.complete(caseId, "returnAtReceivingUnit", "officer.10663");
+        driver.complete(caseId, RETURN_AT_RECEIVING_UNIT, "officer.10663");
 
         JsonNode done = driver.caseFile(caseId, "auditor");
         assertThat(done.get("status").asText()).isEqualTo("RETURNED");
@@ -160,24 +170,24 @@ class CaseWorkflowTest {
         String land = driver.receive(procedure("LAND_FIRST_CERT", "10507", "ONLINE"));
         // commune 5 + district 15 = 20 working days, all at the commune now; 1–2/9/2025 are National Day holidays
         assertThat(driver.caseFile(land, "officer.10507").get("dueDate").asText()).isEqualTo("2025-09-04");
-        driver.complete(land, "receive", "officer.10507");
-        driver.complete(land, "appraise", "officer.10507");
-        driver.complete(land, "approve", "leader.10507");
-        driver.complete(land, "issue", "officer.10507");
-        driver.complete(land, "returnResult", "officer.10507");
+        driver.complete(land, RECEIVE, "officer.10507");
+        driver.complete(land, APPRAISE, "officer.10507");
+        driver.complete(land, APPROVE, "leader.10507");
+        driver.complete(land, ISSUE, "officer.10507");
+        driver.complete(land, RETURN_RESULT, "officer.10507");
         assertThat(driver.caseFile(land, "officer.10507").get("segments"))
                 .extracting(s -> s.get("tier").asText()).containsExactly("COMMUNE");
 
         String merit = driver.receive(procedure("MERIT_ALLOWANCE", "10507", "ONLINE"));
-        driver.complete(merit, "receive", "officer.10507");
-        driver.complete(merit, "appraise", "officer.10507");
-        driver.complete(merit, "approve", "leader.10507");
-        driver.complete(merit, "forward", "officer.10507");
-        assertThat(driver.candidateGroups(driver.task(merit, "appraise"))).containsExactly("officers.31");
-        driver.complete(merit, "appraise", "officer.31");
-        driver.complete(merit, "approve", "leader.31");
-        driver.complete(merit, "issue", "officer.31");
-        driver.complete(merit, "returnAtReceivingUnit", "officer.10507");
+        driver.complete(merit, RECEIVE, "officer.10507");
+        driver.complete(merit, APPRAISE, "officer.10507");
+        driver.complete(merit, APPROVE, "leader.10507");
+        driver.complete(merit, FORWARD, "officer.10507");
+        assertThat(driver.candidateGroups(driver.task(merit, APPRAISE))).containsExactly("officers.31");
+        driver.complete(merit, APPRAISE, "officer.31");
+        driver.complete(merit, APPROVE, "leader.31");
+        driver.complete(merit, ISSUE, "officer.31");
+        driver.complete(merit, RETURN_AT_RECEIVING_UNIT, "officer.10507");
         assertThat(driver.caseFile(merit, "auditor").get("segments"))
                 .extracting(s -> s.get("unitCode").asText() + "/" + s.get("tier").asText())
                 .containsExactly("10507/COMMUNE", "31/PROVINCE", "10507/COMMUNE");
@@ -188,15 +198,15 @@ class CaseWorkflowTest {
         clockAt("2026-04-06T08:00:00+07:00"); // Monday
         String caseId = driver.receive(procedure("MARRIAGE_REG", "10525", "IN_PERSON"));
         assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-09");
-        driver.complete(caseId, "receive", "officer.10525");
-        driver.complete(caseId, "appraise", "officer.10525", Map.of("outcome", "SUPPLEMENT"));
+        driver.complete(caseId, RECEIVE, "officer.10525");
+        driver.complete(caseId, APPRAISE, "officer.10525", Map.of("outcome", "SUPPLEMENT"));
         assertThat(driver.caseFile(caseId, "officer.10525").get("status").asText())
                 .isEqualTo("SUPPLEMENTATION_REQUESTED");
         assertThat(apologyTimer(caseId).isSuspended()).as("no Mẫu 04 reminder while the clock is paused").isTrue();
 
         // Wednesday, before the Mẫu 04 timer (Wed 15:00) is due: waited Tue 7 and Wed 8 = 2 working days
         clockAt("2026-04-08T14:00:00+07:00");
-        driver.complete(caseId, "awaitSupplement", "officer.10525");
+        driver.complete(caseId, AWAIT_SUPPLEMENT, "officer.10525");
         JsonNode afterFirst = driver.caseFile(caseId, "officer.10525");
         assertThat(afterFirst.get("dueDate").asText()).isEqualTo("2026-04-13");
         assertThat(afterFirst.get("supplementationCount").asInt()).isEqualTo(1);
@@ -205,13 +215,13 @@ class CaseWorkflowTest {
         assertThat(timer.getDuedate().toInstant()).as("15:00 on the working day before the new date")
                 .isEqualTo(OffsetDateTime.parse("2026-04-10T15:00:00+07:00").toInstant());
 
-        driver.complete(caseId, "appraise", "officer.10525", Map.of("outcome", "SUPPLEMENT"));
-        driver.complete(caseId, "awaitSupplement", "officer.10525"); // same day: no working day waited
+        driver.complete(caseId, APPRAISE, "officer.10525", Map.of("outcome", "SUPPLEMENT"));
+        driver.complete(caseId, AWAIT_SUPPLEMENT, "officer.10525"); // same day: no working day waited
         assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-13");
-        driver.complete(caseId, "appraise", "officer.10525");
-        driver.complete(caseId, "approve", "leader.10525");
-        driver.complete(caseId, "issue", "officer.10525");
-        driver.complete(caseId, "returnResult", "officer.10525");
+        driver.complete(caseId, APPRAISE, "officer.10525");
+        driver.complete(caseId, APPROVE, "leader.10525");
+        driver.complete(caseId, ISSUE, "officer.10525");
+        driver.complete(caseId, RETURN_RESULT, "officer.10525");
 
         JsonNode done = driver.caseFile(caseId, "officer.10525");
         assertThat(done.get("supplementationCount").asInt()).isEqualTo(2);
@@ -222,8 +232,8 @@ class CaseWorkflowTest {
     void rejectionAtAppraisalEndsTheCase() {
         clockAt("2026-05-04T08:00:00+07:00");
         String caseId = driver.receive(procedure("CERT_COPY", "10507", "IN_PERSON"));
-        driver.complete(caseId, "receive", "officer.10507");
-        driver.complete(caseId, "appraise", "officer.10507", Map.of("outcome", "REJECT"));
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507", Map.of("outcome", "REJECT"));
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("status").asText()).isEqualTo("REJECTED");
         assertThat(done.get("outcome").asText()).isEqualTo("REJECTED");
@@ -234,13 +244,13 @@ class CaseWorkflowTest {
     void refusalAtReceptionAndRejectionByTheLeaderEndTheCase() {
         clockAt("2026-05-04T08:00:00+07:00");
         String refused = driver.receive(procedure("DEATH_REG", "10507", "IN_PERSON"));
-        driver.complete(refused, "receive", "officer.10507", Map.of("outcome", "REJECT"));
+        driver.complete(refused, RECEIVE, "officer.10507", Map.of("outcome", "REJECT"));
         assertThat(driver.caseFile(refused, "officer.10507").get("outcome").asText()).isEqualTo("REJECTED");
 
         String notApproved = driver.receive(procedure("DEATH_REG", "10507", "IN_PERSON"));
-        driver.complete(notApproved, "receive", "officer.10507");
-        driver.complete(notApproved, "appraise", "officer.10507");
-        driver.complete(notApproved, "approve", "leader.10507", Map.of("outcome", "REJECT"));
+        driver.complete(notApproved, RECEIVE, "officer.10507");
+        driver.complete(notApproved, APPRAISE, "officer.10507");
+        driver.complete(notApproved, APPROVE, "leader.10507", Map.of("outcome", "REJECT"));
         assertThat(driver.caseFile(notApproved, "officer.10507").get("status").asText()).isEqualTo("REJECTED");
         assertThat(driver.openTasks(notApproved)).isEmpty();
     }
@@ -249,9 +259,9 @@ class CaseWorkflowTest {
     void theApplicantCanWithdrawWhileSupplementing() {
         clockAt("2026-05-04T08:00:00+07:00");
         String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "ONLINE"));
-        driver.complete(caseId, "receive", "officer.10507");
-        driver.complete(caseId, "appraise", "officer.10507", Map.of("outcome", "SUPPLEMENT"));
-        driver.complete(caseId, "awaitSupplement", "officer.10507", Map.of("outcome", "WITHDRAW"));
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507", Map.of("outcome", "SUPPLEMENT"));
+        driver.complete(caseId, AWAIT_SUPPLEMENT, "officer.10507", Map.of("outcome", "WITHDRAW"));
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(done.get("outcome").asText()).isEqualTo("WITHDRAWN");
@@ -266,20 +276,20 @@ class CaseWorkflowTest {
         Job timer = apologyTimer(caseId);
         assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(
                 OffsetDateTime.parse("2026-06-01T15:00:00+07:00").toInstant()));
-        driver.complete(caseId, "receive", "officer.10507");
+        driver.complete(caseId, RECEIVE, "officer.10507");
 
         managementService.executeJob(timer.getId());
-        Task apology = driver.task(caseId, "apology");
+        Task apology = driver.task(caseId, APOLOGY);
         assertThat(driver.candidateGroups(apology)).containsExactly("officers.10507");
-        var missingDate = driver.tryComplete(caseId, "apology", "officer.10507", Map.of());
+        var missingDate = driver.tryComplete(caseId, APOLOGY, "officer.10507", Map.of());
         assertThat(missingDate.statusCode()).isEqualTo(400);
-        driver.complete(caseId, "apology", "officer.10507", Map.of("newAppointmentDate", "2026-06-05"));
+        driver.complete(caseId, APOLOGY, "officer.10507", Map.of("newAppointmentDate", "2026-06-05"));
         assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-06-05");
 
-        driver.complete(caseId, "appraise", "officer.10507");
-        driver.complete(caseId, "approve", "leader.10507");
-        driver.complete(caseId, "issue", "officer.10507");
-        driver.complete(caseId, "returnResult", "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        driver.complete(caseId, ISSUE, "officer.10507");
+        driver.complete(caseId, RETURN_RESULT, "officer.10507");
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("apologyIssued").asBoolean()).isTrue();
         assertThat(done.get("timeliness").asText()).isEqualTo("LATE");
@@ -296,25 +306,25 @@ class CaseWorkflowTest {
     void stepsRecordHowTheyWereDoneAndRefuseBadModesAndOutcomes() {
         clockAt("2026-05-04T08:00:00+07:00");
         String caseId = driver.receive(procedure("BIRTH_REG", "10507", "POST"));
-        var badMode = driver.tryComplete(caseId, "receive", "officer.10507", Map.of("mode", "FAX"));
+        var badMode = driver.tryComplete(caseId, RECEIVE, "officer.10507", Map.of("mode", "FAX"));
         assertThat(badMode.statusCode()).isEqualTo(400);
-        var badOutcome = driver.tryComplete(caseId, "receive", "officer.10507", Map.of("outcome", "MAYBE"));
+        var badOutcome = driver.tryComplete(caseId, RECEIVE, "officer.10507", Map.of("outcome", "MAYBE"));
         assertThat(badOutcome.statusCode()).isEqualTo(400);
-        assertThat(driver.task(caseId, "receive")).as("the task is still open").isNotNull();
+        assertThat(driver.task(caseId, RECEIVE)).as("the task is still open").isNotNull();
 
-        driver.complete(caseId, "receive", "officer.10507", Map.of("mode", "PAPER"));
-        driver.complete(caseId, "appraise", "officer.10507");
+        driver.complete(caseId, RECEIVE, "officer.10507", Map.of("mode", "PAPER"));
+        driver.complete(caseId, APPRAISE, "officer.10507");
         JsonNode segment = driver.caseFile(caseId, "officer.10507").get("segments").get(0);
         assertThat(segment.get("steps").asInt()).isEqualTo(2);
         assertThat(segment.get("paperSteps").asInt()).isEqualTo(1);
         assertThat(segment.get("arrivedElectronically").asBoolean()).as("posted and not digitized").isFalse();
-        var noOutcomeHere = driver.tryComplete(caseId, "approve", "leader.10507", Map.of("outcome", "SUPPLEMENT"));
+        var noOutcomeHere = driver.tryComplete(caseId, APPROVE, "leader.10507", Map.of("outcome", "SUPPLEMENT"));
         assertThat(noOutcomeHere.statusCode()).isEqualTo(400);
     }
 
     private Job apologyTimer(String caseId) {
         String main = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("hoso-case").singleResult().getId();
+                .processDefinitionKey(CASE_PROCESS).singleResult().getId();
         List<Job> timers = managementService.createJobQuery().processInstanceId(main).timers().list();
         assertThat(timers).hasSize(1);
         return timers.get(0);

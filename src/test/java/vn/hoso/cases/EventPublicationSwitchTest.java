@@ -3,6 +3,7 @@ package vn.hoso.cases;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseEventLog;
@@ -17,11 +18,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static vn.hoso.cases.CaseModel.RECEIVE;
 
 /**
  * The benchmarks' publication switch ({@link EventPublication}, test code only): without it the case flow always
  * writes its events; with it, on unless switched off, and off the case flow writes no event.
  */
+@Tag("fast")
 class EventPublicationSwitchTest {
 
     @Test
@@ -54,7 +57,7 @@ class EventPublicationSwitchTest {
     }
 
     private static StepCompleted step(UUID caseId) {
-        return new StepCompleted(caseId.toString(), "receive", "t", "10507", Tier.COMMUNE, StepMode.ELECTRONIC,
+        return new StepCompleted(caseId.toString(), RECEIVE, "t", "10507", Tier.COMMUNE, StepMode.ELECTRONIC,
                 "officer.10507", OffsetDateTime.now(), CaseKind.PROCEDURE, "BIRTH_REG", null);
     }
 }

@@ -150,7 +150,7 @@ class ForgedVariablesPropertyTest {
             if (outcome != null) {
                 variables.put("outcome", outcome);
             }
-            if (StepRules.APOLOGY.equals(task.getTaskDefinitionKey())) {
+            if (CaseModel.APOLOGY.equals(task.getTaskDefinitionKey())) {
                 variables.put("newAppointmentDate", "2026-04-30");
             }
             if (forger != null) {
@@ -232,7 +232,7 @@ class ForgedVariablesPropertyTest {
 
     private String rootInstance(String caseId) {
         return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey(CaseFlow.CASE_PROCESS).singleResult().getId();
+                .processDefinitionKey(CaseModel.CASE_PROCESS).singleResult().getId();
     }
 
     private String receivingUnit(Procedure procedure) {

@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.hoso.infra.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hoso.cases.CaseModel.CASE_PROCESS;
+import static vn.hoso.cases.CaseModel.SEGMENT_PROCESS;
 
 /**
  * Every user task names a Camunda Form bound to its own deployment, so the form must be deployed next to the
@@ -31,7 +33,7 @@ class TaskFormsTest {
     RepositoryService repository;
 
     @ParameterizedTest
-    @ValueSource(strings = {"hoso-case", "hoso-segment"})
+    @ValueSource(strings = {CASE_PROCESS, SEGMENT_PROCESS})
     void everyUserTaskHasItsFormInTheSameDeployment(String processKey) throws IOException {
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
                 .latestVersion().singleResult();

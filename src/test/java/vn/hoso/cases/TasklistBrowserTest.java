@@ -27,6 +27,8 @@ import vn.hoso.infra.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.cases.CaseDriver.procedure;
+import static vn.hoso.cases.CaseModel.APPRAISE;
+import static vn.hoso.cases.CaseModel.RECEIVE;
 
 /**
  * Civil servants at work in Camunda Tasklist, in a real headless Chromium: an officer of Phường Việt Hòa (10543)
@@ -100,11 +102,11 @@ class TasklistBrowserTest {
             complete.click();
 
             // the next step of the same file appears in the list, and the engine has the officer's answer
-            browser.waiting().until(d -> !openTasks(caseId, "appraise").isEmpty());
+            browser.waiting().until(d -> !openTasks(caseId, APPRAISE).isEmpty());
             HistoricTaskInstance received = historyService.createHistoricTaskInstanceQuery()
-                    .processInstanceBusinessKey(caseId).taskDefinitionKey("receive").finished().singleResult();
+                    .processInstanceBusinessKey(caseId).taskDefinitionKey(RECEIVE).finished().singleResult();
             assertThat(received.getAssignee()).isEqualTo("officer." + UNIT);
-            JsonNode step = stepCompleted(caseId, "receive");
+            JsonNode step = stepCompleted(caseId, RECEIVE);
             assertThat(step.path("data").path("mode").asText()).isEqualTo("ELECTRONIC");
             assertThat(step.path("data").path("outcome").asText()).isEqualTo("ACCEPT");
             browser.waiting().until(d -> listedTaskNames(code).contains("Thẩm định hồ sơ"));
@@ -123,7 +125,7 @@ class TasklistBrowserTest {
     @Test
     void theTasklistApiShowsAndLetsAnOfficerWorkOnlyHerOwnUnitsTasks() {
         String caseId = cases.receive(procedure("CERT_COPY", UNIT, "IN_PERSON"));
-        String taskId = openTasks(caseId, "receive").get(0).getId();
+        String taskId = openTasks(caseId, RECEIVE).get(0).getId();
         String byCase = TASK_API + "?processInstanceBusinessKey=" + caseId;
 
         CamundaWebSession intruder = CamundaWebSession.loggedIn(port, "tasklist", "officer." + OTHER_UNIT);
@@ -148,7 +150,7 @@ class TasklistBrowserTest {
         HttpResponse<String> submitted = officer.postJson(TASK_API + "/" + taskId + "/submit-form",
                 "{\"variables\":{\"mode\":{\"value\":\"PAPER\"},\"outcome\":{\"value\":\"ACCEPT\"}}}", true);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-        assertThat(stepCompleted(caseId, "receive").path("data").path("mode").asText()).isEqualTo("PAPER");
+        assertThat(stepCompleted(caseId, RECEIVE).path("data").path("mode").asText()).isEqualTo("PAPER");
     }
 
     private void logIntoTasklist(String user) {

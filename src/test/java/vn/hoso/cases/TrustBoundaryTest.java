@@ -29,6 +29,13 @@ import vn.hoso.infra.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.cases.CaseDriver.procedure;
+import static vn.hoso.cases.CaseModel.APOLOGY;
+import static vn.hoso.cases.CaseModel.APPRAISE;
+import static vn.hoso.cases.CaseModel.APPROVE;
+import static vn.hoso.cases.CaseModel.FORWARD;
+import static vn.hoso.cases.CaseModel.ISSUE;
+import static vn.hoso.cases.CaseModel.RECEIVE;
+import static vn.hoso.cases.CaseModel.RETURN_RESULT;
 
 /**
  * The attacks of a low-privilege login on the case workflow, each performed through the real HTTP APIs — the
@@ -117,7 +124,7 @@ class TrustBoundaryTest {
     /** A case received at A (online) whose receive step the officer of A has completed: appraise is open. */
     String caseAtAppraisal(String procedureCode) {
         String caseId = driver.receive(procedure(procedureCode, A, "ONLINE"));
-        driver.complete(caseId, "receive", OFFICER_A);
+        driver.complete(caseId, RECEIVE, OFFICER_A);
         return caseId;
     }
 
@@ -125,7 +132,7 @@ class TrustBoundaryTest {
     @ValueSource(strings = {"rest", "tasklist"})
     void anOfficerCannotPutTheApprovalIntoTheirOwnQueue(String way) {
         String caseId = caseAtAppraisal("BIRTH_REG");
-        Task appraise = driver.task(caseId, "appraise");
+        Task appraise = driver.task(caseId, APPRAISE);
         String instance = appraise.getProcessInstanceId();
         String forgedGroups = A + ",officers." + A;
         EngineApi officer = api(way, OFFICER_A);
@@ -148,26 +155,26 @@ class TrustBoundaryTest {
                 "unitCode", forgedGroups))), 400, "form submission with a routing variable");
         assertThat(snapshot(caseId)).isEqualTo(before);
 
-        driver.complete(caseId, "appraise", OFFICER_A);
-        Task approve = driver.task(caseId, "approve");
+        driver.complete(caseId, APPRAISE, OFFICER_A);
+        Task approve = driver.task(caseId, APPROVE);
         assertThat(driver.candidateGroups(approve)).containsExactly("leaders." + A);
-        assertThat(driver.tryComplete(caseId, "approve", OFFICER_A, Map.of()).statusCode()).isIn(403, 404);
+        assertThat(driver.tryComplete(caseId, APPROVE, OFFICER_A, Map.of()).statusCode()).isIn(403, 404);
         assertThat(api(way, OFFICER_A).post("task/" + approve.getId() + "/complete", "{}").statusCode())
                 .isIn(403, 404);
-        driver.complete(caseId, "approve", LEADER_A);
+        driver.complete(caseId, APPROVE, LEADER_A);
     }
 
     @Test
     void evenAVariableInsideTheEngineDoesNotMoveTheApproval() {
         String caseId = caseAtAppraisal("BIRTH_REG");
-        Task appraise = driver.task(caseId, "appraise");
+        Task appraise = driver.task(caseId, APPRAISE);
         String forgedGroups = A + ",officers." + A;
         runtimeService.setVariable(appraise.getProcessInstanceId(), "unitCode", forgedGroups);
         runtimeService.setVariable(rootInstance(caseId), "unitCode", forgedGroups);
 
-        driver.complete(caseId, "appraise", OFFICER_A);
+        driver.complete(caseId, APPRAISE, OFFICER_A);
 
-        assertThat(driver.candidateGroups(driver.task(caseId, "approve"))).containsExactly("leaders." + A);
+        assertThat(driver.candidateGroups(driver.task(caseId, APPROVE))).containsExactly("leaders." + A);
     }
 
     /** The case's main instance is never cleared by a step of a segment: a variable there meets the Mẫu 04 task. */
@@ -180,8 +187,8 @@ class TrustBoundaryTest {
         managementService.executeJob(managementService.createJobQuery().processInstanceId(root).timers()
                 .singleResult().getId());
 
-        assertThat(driver.candidateGroups(driver.task(caseId, "apology"))).containsExactly("officers." + A);
-        assertThat(driver.candidateGroups(driver.task(caseId, "appraise"))).containsExactly("officers." + A);
+        assertThat(driver.candidateGroups(driver.task(caseId, APOLOGY))).containsExactly("officers." + A);
+        assertThat(driver.candidateGroups(driver.task(caseId, APPRAISE))).containsExactly("officers." + A);
     }
 
     @ParameterizedTest
@@ -190,8 +197,8 @@ class TrustBoundaryTest {
         CaseDriver.clockAt("2026-03-10T08:00:00+07:00");
         try {
             String caseId = caseAtAppraisal("MERIT_ALLOWANCE"); // commune → province since 2025-07-01
-            driver.complete(caseId, "appraise", OFFICER_A);
-            Task approve = driver.task(caseId, "approve");
+            driver.complete(caseId, APPRAISE, OFFICER_A);
+            Task approve = driver.task(caseId, APPROVE);
             CaseSnapshot before = snapshot(caseId);
             Map<String, Object> flags = new LinkedHashMap<>();
             flags.put("segIssue", true);
@@ -204,11 +211,11 @@ class TrustBoundaryTest {
             // the same flags inside the engine change nothing either
             runtimeService.setVariables(approve.getProcessInstanceId(), flags);
             runtimeService.setVariables(rootInstance(caseId), Map.of("needsReturn", false, "segmentResult", "DONE"));
-            driver.complete(caseId, "approve", LEADER_A);
-            assertThat(driver.openTasks(caseId)).extracting(Task::getTaskDefinitionKey).contains("forward")
-                    .doesNotContain("issue", "returnResult");
-            driver.complete(caseId, "forward", OFFICER_A);
-            Task atProvince = driver.task(caseId, "appraise");
+            driver.complete(caseId, APPROVE, LEADER_A);
+            assertThat(driver.openTasks(caseId)).extracting(Task::getTaskDefinitionKey).contains(FORWARD)
+                    .doesNotContain(ISSUE, RETURN_RESULT);
+            driver.complete(caseId, FORWARD, OFFICER_A);
+            Task atProvince = driver.task(caseId, APPRAISE);
             assertThat(driver.candidateGroups(atProvince)).containsExactly("officers.31");
             JsonNode file = driver.caseFile(caseId, "admin");
             assertThat(file.get("currentUnit").asText()).isEqualTo("31");
@@ -225,7 +232,7 @@ class TrustBoundaryTest {
         String own = driver.receive(procedure("BIRTH_REG", A, "ONLINE"));
         CaseSnapshot victimBefore = snapshot(victim);
         CaseSnapshot ownBefore = snapshot(own);
-        Task receive = driver.task(own, "receive");
+        Task receive = driver.task(own, RECEIVE);
 
         assertRefused(api(way, OFFICER_A).post("task/" + receive.getId() + "/complete",
                 variables(Map.of("outcome", "REJECT", "caseId", victim))), 400, "completion with a forged caseId");
@@ -235,7 +242,7 @@ class TrustBoundaryTest {
         // inside the engine: the forged id is there, the step still belongs to its own case
         runtimeService.setVariable(receive.getProcessInstanceId(), "caseId", victim);
         runtimeService.setVariable(rootInstance(own), "caseId", victim);
-        driver.complete(own, "receive", OFFICER_A, Map.of("outcome", "REJECT"));
+        driver.complete(own, RECEIVE, OFFICER_A, Map.of("outcome", "REJECT"));
 
         assertThat(snapshot(victim)).isEqualTo(victimBefore);
         assertThat(driver.caseFile(own, OFFICER_A).get("status").asText()).isEqualTo("REJECTED");
@@ -248,7 +255,7 @@ class TrustBoundaryTest {
     @ValueSource(strings = {"rest", "tasklist"})
     void aCaseCannotBePushedIntoAnotherUnitsQueue(String way) {
         String caseId = driver.receive(procedure("BIRTH_REG", A, "ONLINE"));
-        String id = driver.task(caseId, "receive").getId();
+        String id = driver.task(caseId, RECEIVE).getId();
         EngineApi officer = api(way, OFFICER_A);
         CaseSnapshot before = snapshot(caseId);
 
@@ -279,14 +286,14 @@ class TrustBoundaryTest {
     @ValueSource(strings = {"rest", "tasklist"})
     void anIdentityNumberNeverReachesAnEvent(String way) {
         String caseId = driver.receive(procedure("BIRTH_REG", A, "ONLINE"));
-        Task receive = driver.task(caseId, "receive");
+        Task receive = driver.task(caseId, RECEIVE);
         CaseSnapshot before = snapshot(caseId);
         assertRefused(api(way, OFFICER_A).post("task/" + receive.getId() + "/complete",
                 variables(Map.of("unitCode", ID_NUMBER))), 400, "completion with an id number as unit");
         assertThat(snapshot(caseId)).isEqualTo(before);
 
         runtimeService.setVariables(receive.getProcessInstanceId(), Map.of("unitCode", ID_NUMBER, "tier", ID_NUMBER));
-        driver.complete(caseId, "receive", OFFICER_A);
+        driver.complete(caseId, RECEIVE, OFFICER_A);
 
         List<String> events = jdbc.queryForList("select data::text from case_event where case_id = ?", String.class,
                 caseId);
@@ -325,7 +332,7 @@ class TrustBoundaryTest {
         Map<String, Object> body = procedure("BIRTH_REG", A, "ONLINE");
         body.put("applicant", Map.of("name", name, "idNumber", ID_NUMBER));
         String caseId = driver.receive(body);
-        Task receive = driver.task(caseId, "receive");
+        Task receive = driver.task(caseId, RECEIVE);
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8);
 
         assertThat(http.get("/engine-rest/task/" + receive.getId() + "/variables", OFFICER_A).body()).contains(name);
@@ -355,12 +362,12 @@ class TrustBoundaryTest {
     @ValueSource(strings = {"rest", "tasklist"})
     void aCompletionOfAnotherUnitsTaskTellsNothingAboutIt(String way) {
         String caseId = driver.receive(procedure("BIRTH_REG", A, "ONLINE"));
-        Task receive = driver.task(caseId, "receive");
+        Task receive = driver.task(caseId, RECEIVE);
         CaseSnapshot before = snapshot(caseId);
         for (String json : List.of(variables(Map.of("outcome", "BOGUS")), variables(Map.of("foo", 1)), "{}")) {
             HttpResponse<String> response = api(way, OFFICER_B).post("task/" + receive.getId() + "/complete", json);
             assertThat(response.statusCode()).as(response.body()).isIn(403, 404);
-            assertThat(response.body()).doesNotContain("receive").doesNotContain("outcome").doesNotContain("ACCEPT");
+            assertThat(response.body()).doesNotContain(RECEIVE).doesNotContain("outcome").doesNotContain("ACCEPT");
         }
         assertThat(snapshot(caseId)).isEqualTo(before);
     }
@@ -368,17 +375,17 @@ class TrustBoundaryTest {
     @Test
     void theStepInputItselfIsStillChecked() {
         String caseId = driver.receive(procedure("BIRTH_REG", A, "ONLINE"));
-        HttpResponse<String> bad = driver.tryComplete(caseId, "receive", OFFICER_A, Map.of("outcome", "APPROVE"));
+        HttpResponse<String> bad = driver.tryComplete(caseId, RECEIVE, OFFICER_A, Map.of("outcome", "APPROVE"));
         assertRefused(bad, 400, "an outcome of another step");
         assertThat(bad.body()).contains("ACCEPT", "REJECT");
-        driver.complete(caseId, "receive", OFFICER_A, Map.of("mode", "PAPER", "outcome", "ACCEPT"));
-        assertThat(driver.task(caseId, "appraise")).isNotNull();
-        assertThat(runtimeService.getVariables(driver.task(caseId, "appraise").getProcessInstanceId()))
+        driver.complete(caseId, RECEIVE, OFFICER_A, Map.of("mode", "PAPER", "outcome", "ACCEPT"));
+        assertThat(driver.task(caseId, APPRAISE)).isNotNull();
+        assertThat(runtimeService.getVariables(driver.task(caseId, APPRAISE).getProcessInstanceId()))
                 .as("the completion's variables are not kept in the engine").isEmpty();
     }
 
     private String rootInstance(String caseId) {
         return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey(CaseFlow.CASE_PROCESS).singleResult().getId();
+                .processDefinitionKey(CaseModel.CASE_PROCESS).singleResult().getId();
     }
 }

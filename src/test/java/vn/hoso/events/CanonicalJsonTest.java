@@ -14,12 +14,14 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The canonical JSON and the chain hash, against values computed outside Java (docs/events.md, worked example). */
+@Tag("fast")
 class CanonicalJsonTest {
 
     static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.hoso.procedures.CaseKind;
 import vn.hoso.units.Tier;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ones the workflow built by hand before the records existed (CaseIntake, StepListener, CaseFlow), kept here as the
  * reference. Pure logic: no Spring, no database.
  */
+@Tag("fast")
 class TypedCaseEventsTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -17,6 +17,12 @@ import vn.hoso.infra.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.cases.CaseDriver.procedure;
+import static vn.hoso.cases.CaseModel.APPRAISE;
+import static vn.hoso.cases.CaseModel.APPROVE;
+import static vn.hoso.cases.CaseModel.FORWARD;
+import static vn.hoso.cases.CaseModel.ISSUE;
+import static vn.hoso.cases.CaseModel.RECEIVE;
+import static vn.hoso.cases.CaseModel.RETURN_AT_RECEIVING_UNIT;
 
 /** Cases driven through the real engine leave exactly the contract's events, in order, chained, on the topic. */
 @IntegrationTest
@@ -51,13 +57,13 @@ class WorkflowEventsTest {
         CaseDriver.clockAt("2026-03-16T09:00:00+07:00");
         String caseId = driver.receive(procedure("BIRTH_REG", "10507", "ONLINE"));
         int before = eventLog.eventsOf(caseId).size();
-        String taskId = driver.task(caseId, "receive").getId();
+        String taskId = driver.task(caseId, RECEIVE).getId();
         // the Java API bypasses the REST guard: the step listener throws inside the engine transaction
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> taskService.complete(taskId, Map.of("mode", "CARRIER_PIGEON")))
                 .hasMessageContaining("mode must be ELECTRONIC or PAPER");
         assertThat(eventLog.eventsOf(caseId)).hasSize(before);
-        assertThat(driver.task(caseId, "receive").getId()).isEqualTo(taskId);
+        assertThat(driver.task(caseId, RECEIVE).getId()).isEqualTo(taskId);
         assertThat(driver.caseFile(caseId, "officer.10507").get("segments").get(0).get("steps").asInt()).isZero();
     }
 
@@ -66,17 +72,17 @@ class WorkflowEventsTest {
         CaseDriver driver = new CaseDriver(new Http(port), taskService);
         CaseDriver.clockAt("2025-03-17T09:00:00+07:00");
         String caseId = driver.receive(procedure("MERIT_ALLOWANCE", "10663", "ONLINE"));
-        driver.complete(caseId, "receive", "officer.10663");
-        driver.complete(caseId, "appraise", "officer.10663");
-        driver.complete(caseId, "approve", "leader.10663");
-        driver.complete(caseId, "forward", "officer.10663", Map.of("mode", "PAPER"));
-        driver.complete(caseId, "appraise", "officer.288");
-        driver.complete(caseId, "approve", "leader.288");
-        driver.complete(caseId, "forward", "officer.288");
-        driver.complete(caseId, "appraise", "officer.30");
-        driver.complete(caseId, "approve", "leader.30");
-        driver.complete(caseId, "issue", "officer.30");
-        driver.complete(caseId, "returnAtReceivingUnit", "officer.10663");
+        driver.complete(caseId, RECEIVE, "officer.10663");
+        driver.complete(caseId, APPRAISE, "officer.10663");
+        driver.complete(caseId, APPROVE, "leader.10663");
+        driver.complete(caseId, FORWARD, "officer.10663", Map.of("mode", "PAPER"));
+        driver.complete(caseId, APPRAISE, "officer.288");
+        driver.complete(caseId, APPROVE, "leader.288");
+        driver.complete(caseId, FORWARD, "officer.288");
+        driver.complete(caseId, APPRAISE, "officer.30");
+        driver.complete(caseId, APPROVE, "leader.30");
+        driver.complete(caseId, ISSUE, "officer.30");
+        driver.complete(caseId, RETURN_AT_RECEIVING_UNIT, "officer.10663");
 
         List<RecordedEvent> events = eventLog.eventsOf(caseId);
         assertThat(events).extracting(RecordedEvent::seq)

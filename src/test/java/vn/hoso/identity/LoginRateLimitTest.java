@@ -31,13 +31,13 @@ import vn.hoso.infra.IntegrationTest;
 import vn.hoso.units.UnitRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static vn.hoso.infra.Http.contentType;
 
 /**
  * Failed logins are limited per client, never per account (the test profile: 20 failures per 10 s, a window long
- * enough for twenty requests on a busy machine). Every test starts and ends with no failure in the window, so the
- * rest of the suite (same client, same accounts) never meets a 429.
+ * enough for twenty requests on a busy machine). The limiter counts on a clock the test moves on instead of waiting
+ * ({@link LoginLimiterClock}). Every test starts and ends with no failure in the window, so the rest of the suite
+ * (same client, same accounts) never meets a 429.
  */
 @IntegrationTest
 class LoginRateLimitTest {
@@ -73,17 +73,18 @@ class LoginRateLimitTest {
         http = new Http(port);
         limit = limits.maxFailures();
         assertThat(limit).as("the test profile's limit").isEqualTo(20);
-        awaitNoRecentFailure();
+        letTheWindowPass();
     }
 
     @AfterEach
     void leaveNoClientHeldBack() {
-        awaitNoRecentFailure();
+        letTheWindowPass();
     }
 
-    private void awaitNoRecentFailure() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !limiter.anyRecentFailure());
+    /** The limiter's clock moves on by a window (LoginLimiterClock): every failure so far is out of it. */
+    private void letTheWindowPass() {
+        LoginLimiterClock.advance(limits.window());
+        assertThat(limiter.anyRecentFailure()).as("a failure within the window").isFalse();
     }
 
     private HttpResponse<String> basic(String path, String user, String password) {
@@ -119,8 +120,9 @@ class LoginRateLimitTest {
         // Camunda has not locked the account: its owner's password works in the engine at once
         assertThat(identityService.checkPassword(owner, Http.DEMO_PASSWORD)).isTrue();
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> basic("/api/units", owner, Http.DEMO_PASSWORD).statusCode() == 200);
+        // once the failures are out of the window, the client is let in again
+        LoginLimiterClock.advance(limits.window());
+        assertThat(basic("/api/units", owner, Http.DEMO_PASSWORD).statusCode()).isEqualTo(200);
         assertThat(web.login("tasklist", owner, Http.DEMO_PASSWORD).statusCode()).isEqualTo(200);
         assertThat(dashboard.login(owner, Http.DEMO_PASSWORD).headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/"));
@@ -154,8 +156,8 @@ class LoginRateLimitTest {
         assertThat(unauthorized).isEqualTo(limit);
         assertThat(refused).isEqualTo(50 - limit);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> basic("/api/units", owner, Http.DEMO_PASSWORD).statusCode() == 200);
+        LoginLimiterClock.advance(limits.window());
+        assertThat(basic("/api/units", owner, Http.DEMO_PASSWORD).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -3,11 +3,13 @@ package vn.hoso.identity;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sliding window itself, on a clock the test moves (the HTTP behaviour: LoginRateLimitTest). */
+@Tag("fast")
 class LoginRateLimiterTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);

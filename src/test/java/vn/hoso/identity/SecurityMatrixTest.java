@@ -26,6 +26,7 @@ import vn.hoso.infra.IntegrationTest;
 import vn.hoso.infra.CamundaWebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hoso.cases.CaseModel.RECEIVE;
 
 /**
  * Who may call what: one row per endpoint, one column per role, the expected status in each cell. Unit A is commune
@@ -210,7 +211,7 @@ class SecurityMatrixTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(json(CASE_AT_A), Map.class);
         caseId = driver.receive(body);
-        Task receive = driver.task(caseId, "receive");
+        Task receive = driver.task(caseId, RECEIVE);
         taskId = receive.getId();
         instanceId = receive.getProcessInstanceId();
         List<DynamicTest> cells = new ArrayList<>();
@@ -241,7 +242,7 @@ class SecurityMatrixTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(json(CASE_AT_A), Map.class);
         String id = driver.receive(body);
-        Task task = driver.task(id, "receive");
+        Task task = driver.task(id, RECEIVE);
         String pi = task.getProcessInstanceId();
         String a = "officer." + A;
         String b = "officer." + B;

@@ -36,6 +36,7 @@ import vn.hoso.infra.IntegrationTest;
 import vn.hoso.infra.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hoso.cases.CaseModel.RECEIVE;
 
 /**
  * Every spelling of a guarded path ({@link PathSpellings}: encoded letters, dots, slashes, double encoding, overlong
@@ -127,7 +128,7 @@ class EncodedPathTest {
     void aStepCompletedThroughAnEncodedTaskIdIsCheckedLikeAnyOther() {
         CaseDriver driver = new CaseDriver(new Http(port), taskService);
         String caseId = driver.receive(CaseDriver.procedure("BIRTH_REG", "10714", "ONLINE"));
-        Task receive = driver.task(caseId, "receive");
+        Task receive = driver.task(caseId, RECEIVE);
         String id = receive.getId();
         String encodedId = String.format("%%%02X", (int) id.charAt(0)) + id.substring(1);
         String path = "/engine-rest/task/" + encodedId + "/complete";
@@ -136,7 +137,7 @@ class EncodedPathTest {
         assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
         assertThat(Http.contentType(bad)).startsWith("application/problem+json");
         assertThat(bad.body()).contains("mode");
-        assertThat(driver.task(caseId, "receive").getId()).isEqualTo(id);
+        assertThat(driver.task(caseId, RECEIVE).getId()).isEqualTo(id);
 
         var good = driver.http.postJson(path, OFFICER, "{\"variables\":{\"mode\":{\"value\":\"PAPER\"}}}");
         assertThat(good.statusCode()).as("the encoded id names the task: %s", good.body()).isEqualTo(204);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The maintenance state and its gate, without a server: readiness, nesting, requests in flight, the probes. */
+@Tag("fast")
 class MaintenanceTest {
 
     static final Maintenance.Reason LOADING = new Maintenance.Reason("Đang nạp. Loading.", Duration.ofSeconds(7));

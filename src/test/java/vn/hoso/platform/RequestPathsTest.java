@@ -1,11 +1,13 @@
 package vn.hoso.platform;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The path guards decide on is the container's servlet path and path info, not the raw request URI. */
+@Tag("fast")
 class RequestPathsTest {
 
     @Test

@@ -18,6 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static vn.hoso.cases.CaseModel.APOLOGY;
+import static vn.hoso.cases.CaseModel.APPRAISE;
+import static vn.hoso.cases.CaseModel.APPROVE;
+import static vn.hoso.cases.CaseModel.AWAIT_SUPPLEMENT;
+import static vn.hoso.cases.CaseModel.RECEIVE;
+
 /**
  * Users at work, over HTTP, on several threads: officers receive cases ({@code POST /api/cases}) and officers and
  * leaders complete the open tasks ({@code /engine-rest/task/{id}/complete}, as the member of the task's candidate
@@ -200,12 +206,12 @@ final class LoadDriver {
         }
         int dice = random.nextInt(100);
         switch (task.step()) {
-            case "receive" -> {
+            case RECEIVE -> {
                 if (dice < 3) {
                     variables.put("outcome", "REJECT");
                 }
             }
-            case "appraise" -> {
+            case APPRAISE -> {
                 if (dice < 8) {
                     variables.put("outcome", "SUPPLEMENT");
                 } else if (dice < 11) {
@@ -214,17 +220,17 @@ final class LoadDriver {
                     variables.put("outcome", "WITHDRAW");
                 }
             }
-            case "awaitSupplement" -> {
+            case AWAIT_SUPPLEMENT -> {
                 if (dice < 10) {
                     variables.put("outcome", "WITHDRAW");
                 }
             }
-            case "approve" -> {
+            case APPROVE -> {
                 if (dice < 3) {
                     variables.put("outcome", "REJECT");
                 }
             }
-            case "apology" -> {
+            case APOLOGY -> {
                 LocalDate today = LocalDate.now(ZONE);
                 LocalDate due = task.due() == null ? today : task.due().toInstant().atZone(ZONE).toLocalDate();
                 variables.put("newAppointmentDate", (due.isAfter(today) ? due : today).plusDays(7).toString());

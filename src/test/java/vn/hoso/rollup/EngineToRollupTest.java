@@ -16,6 +16,11 @@ import vn.hoso.infra.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.hoso.cases.CaseDriver.procedure;
+import static vn.hoso.cases.CaseModel.APPRAISE;
+import static vn.hoso.cases.CaseModel.APPROVE;
+import static vn.hoso.cases.CaseModel.ISSUE;
+import static vn.hoso.cases.CaseModel.RECEIVE;
+import static vn.hoso.cases.CaseModel.RETURN_RESULT;
 
 /**
  * The whole pipeline: cases worked through the real engine, their events relayed to Kafka, consumed into the read
@@ -43,12 +48,12 @@ class EngineToRollupTest {
         String electronic = driver.receive(procedure("BIRTH_REG", "10525", "IN_PERSON"));
         String withPaper = driver.receive(procedure("BIRTH_REG", "10525", "ONLINE"));
         for (String caseId : new String[] {electronic, withPaper}) {
-            driver.complete(caseId, "receive", "officer.10525");
-            driver.complete(caseId, "appraise", "officer.10525");
-            driver.complete(caseId, "approve", "leader.10525",
+            driver.complete(caseId, RECEIVE, "officer.10525");
+            driver.complete(caseId, APPRAISE, "officer.10525");
+            driver.complete(caseId, APPROVE, "leader.10525",
                     caseId.equals(withPaper) ? Map.of("mode", "PAPER") : Map.of());
-            driver.complete(caseId, "issue", "officer.10525");
-            driver.complete(caseId, "returnResult", "officer.10525");
+            driver.complete(caseId, ISSUE, "officer.10525");
+            driver.complete(caseId, RETURN_RESULT, "officer.10525");
         }
 
         String path = "/api/rollups/units?tier=COMMUNE&unit=10525&from=" + DAY + "&to=" + DAY;

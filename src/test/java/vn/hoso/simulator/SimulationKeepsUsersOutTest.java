@@ -26,6 +26,7 @@ import vn.hoso.platform.Maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoso.cases.CaseDriver.procedure;
+import static vn.hoso.cases.CaseModel.RECEIVE;
 
 /**
  * While a simulation moves the engine's clock into the past, the app serves no users: a user's intake and a user's
@@ -61,7 +62,7 @@ class SimulationKeepsUsersOutTest {
         CaseDriver driver = new CaseDriver(http, taskService);
         assertThat(readiness(http).statusCode()).isEqualTo(200);
         String caseId = driver.receive(procedure("BIRTH_REG", USERS_UNIT, "IN_PERSON"));
-        Task receive = driver.task(caseId, "receive");
+        Task receive = driver.task(caseId, RECEIVE);
         int events = eventLog.eventsOf(caseId).size();
         long cases = casesOfTheUsersUnit();
 
@@ -75,7 +76,7 @@ class SimulationKeepsUsersOutTest {
         HttpResponse<String> intake = driver.post(procedure("BIRTH_REG", USERS_UNIT, "IN_PERSON"),
                 "officer." + USERS_UNIT);
         assertRefused(intake);
-        assertRefused(driver.tryComplete(caseId, "receive", "officer." + USERS_UNIT, Map.of("mode", "ELECTRONIC")));
+        assertRefused(driver.tryComplete(caseId, RECEIVE, "officer." + USERS_UNIT, Map.of("mode", "ELECTRONIC")));
         assertRefused(http.get("/api/cases/" + caseId, "officer." + USERS_UNIT));
         assertRefused(http.get("/api/units", null)); // before authentication
         assertRefused(http.get("/camunda/app/tasklist/", null));
@@ -95,12 +96,12 @@ class SimulationKeepsUsersOutTest {
 
         // nothing the user sent was stored: no new case, the step still open, the case's log as it was
         assertThat(casesOfTheUsersUnit()).isEqualTo(cases);
-        assertThat(driver.task(caseId, "receive").getId()).isEqualTo(receive.getId());
+        assertThat(driver.task(caseId, RECEIVE).getId()).isEqualTo(receive.getId());
         assertThat(eventLog.eventsOf(caseId)).hasSize(events);
 
         // the same step now: recorded at the wall-clock time, not at a simulated one
         Instant before = Instant.now();
-        driver.complete(caseId, "receive", "officer." + USERS_UNIT, Map.of("mode", "ELECTRONIC"));
+        driver.complete(caseId, RECEIVE, "officer." + USERS_UNIT, Map.of("mode", "ELECTRONIC"));
         RecordedEvent step = eventLog.eventsOf(caseId).stream()
                 .filter(e -> e.type().endsWith("step.completed")).findFirst().orElseThrow();
         assertThat(step.time().toInstant()).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));

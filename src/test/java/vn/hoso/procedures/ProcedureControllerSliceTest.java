@@ -1,0 +1,102 @@
+package vn.hoso.procedures;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.camunda.bpm.model.dmn.Dmn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.hoso.identity.ApiSecurityForSlices;
+import vn.hoso.units.Tier;
+import vn.hoso.units.UnitRegistry;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code /api/procedures} in a web slice: the catalogue read from the deployed DMN table, the tiers in force stubbed
+ * (three before 2025-07-01, two from then), behind the application's real API security.
+ */
+@Tag("fast")
+// the tests' settings (their demo credentials): the application refuses to start without them
+@ActiveProfiles({"dev", "test"})
+@WebMvcTest(ProcedureController.class)
+@Import({ApiSecurityForSlices.class, ProcedureControllerSliceTest.BusinessZone.class})
+class ProcedureControllerSliceTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class BusinessZone {
+        @Bean
+        ZoneId businessZone() {
+            return ZoneId.of("Asia/Ho_Chi_Minh");
+        }
+    }
+
+    static final LocalDate REFORM = LocalDate.parse("2025-07-01");
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    ProcedureCatalogue catalogue;
+    @MockitoBean
+    UnitRegistry units;
+
+    @BeforeEach
+    void theDeployedCatalogueAndTheTiersInForce() throws Exception {
+        try (InputStream dmn = getClass().getResourceAsStream("/bpmn/procedure-catalogue.dmn")) {
+            when(catalogue.all()).thenReturn(List.copyOf(ProcedureCatalogue.parse(Dmn.readModelFromStream(dmn))
+                    .values()));
+        }
+        when(units.tiersOn(any())).thenAnswer(call -> call.<LocalDate>getArgument(0).isBefore(REFORM)
+                ? List.of(Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE) : List.of(Tier.PROVINCE, Tier.COMMUNE));
+    }
+
+    @Test
+    void theRoutesFollowTheTiersInForceOnTheDate() throws Exception {
+        mvc.perform(get("/api/procedures?date=2025-03-01").with(httpBasic("officer.10507", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(13))
+                .andExpect(jsonPath("$[?(@.code=='MERIT_ALLOWANCE')].route[*].tier").value(
+                        org.hamcrest.Matchers.contains("COMMUNE", "DISTRICT", "PROVINCE")))
+                .andExpect(jsonPath("$[?(@.code=='MERIT_ALLOWANCE')].totalDays").value(
+                        org.hamcrest.Matchers.contains(24)))
+                .andExpect(jsonPath("$[?(@.code=='BUILDING_PERMIT')].receivingTiers[*]").value(
+                        org.hamcrest.Matchers.contains("DISTRICT")));
+        mvc.perform(get("/api/procedures?date=2026-01-01").with(httpBasic("auditor", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code=='MERIT_ALLOWANCE')].route[*].tier").value(
+                        org.hamcrest.Matchers.contains("COMMUNE", "PROVINCE")))
+                .andExpect(jsonPath("$[?(@.code=='MERIT_ALLOWANCE')].route[0].days").value(
+                        org.hamcrest.Matchers.contains(12)))
+                .andExpect(jsonPath("$[?(@.code=='BUILDING_PERMIT')].receivingTiers[*]").value(
+                        org.hamcrest.Matchers.contains("COMMUNE")))
+                .andExpect(jsonPath("$[?(@.code=='WORK_INCOMING')].receivingTiers[*]").value(
+                        org.hamcrest.Matchers.contains("PROVINCE", "COMMUNE")));
+    }
+
+    @Test
+    void aMalformedDateIs400AndNoCredentials401AsProblems() throws Exception {
+        mvc.perform(get("/api/procedures?date=someday").with(httpBasic("officer.10507", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/procedures")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+}
