@@ -4,4 +4,6 @@
  * {@code calendar_exception}), loaded into memory. Public surface: {@link vn.hoso.calendar.WorkingCalendar} and
  * {@link vn.hoso.calendar.NoCalendarDataException}; {@code /api/calendar}.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar",
+        allowedDependencies = {"platform", "identity"})
 package vn.hoso.calendar;

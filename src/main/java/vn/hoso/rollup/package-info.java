@@ -7,5 +7,6 @@
  * model), {@code web} (controllers, access, parameters, dashboard), {@code export} (CSV, Excel and their layout);
  * docs/rollups.md, "Code layout".
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Rollups")
+@org.springframework.modulith.ApplicationModule(displayName = "Rollups",
+        allowedDependencies = {"platform", "identity", "units", "procedures", "events"})
 package vn.hoso.rollup;

@@ -4,5 +4,6 @@
  * {@code ClockUtil}). Runs from the command line ({@code hoso.simulator.run}) or loads a small history at start-up in
  * the dev run ({@code hoso.simulator.startup-history}). See docs/simulator.md.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Simulator")
+@org.springframework.modulith.ApplicationModule(displayName = "Simulator",
+        allowedDependencies = {"platform", "identity", "units", "calendar", "procedures", "events", "cases", "rollup"})
 package vn.hoso.simulator;

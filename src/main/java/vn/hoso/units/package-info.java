@@ -4,4 +4,6 @@
  * reader), {@link vn.hoso.units.UnitDirectory} (the cached copy with the temporal logic: versions by date,
  * ancestors, successors) and their value types.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Units",
+        allowedDependencies = {"platform"})
 package vn.hoso.units;

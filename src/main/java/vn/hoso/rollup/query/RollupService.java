@@ -1,6 +1,5 @@
 package vn.hoso.rollup.query;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

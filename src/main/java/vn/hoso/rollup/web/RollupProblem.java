@@ -1,38 +1,30 @@
 package vn.hoso.rollup.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import vn.hoso.platform.Conflict;
+import vn.hoso.platform.DomainProblem;
+import vn.hoso.platform.Forbidden;
+import vn.hoso.platform.InvalidRequest;
 
-/** Errors of the rollup API, answered as application/problem+json. */
-final class RollupProblem extends ErrorResponseException {
+/** The rollup API's refusals, as the platform's domain problems (answered as application/problem+json). */
+final class RollupProblem {
 
-    private RollupProblem(HttpStatus status, String title, String detail, Map<String, Object> properties) {
-        super(status, problem(status, title, detail, properties), null);
+    private RollupProblem() {
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, Map<String, Object> props) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        p.setType(URI.create("about:blank"));
-        props.forEach(p::setProperty);
-        return p;
+    /** 400 naming the parameter ({@code errors: [{parameter, message}]}). */
+    static DomainProblem badParameter(String parameter, String detail) {
+        return new InvalidRequest("Bad parameter", parameter + ": " + detail)
+                .with("errors", List.of(Map.of("parameter", parameter, "message", detail)));
     }
 
-    static RollupProblem badParameter(String parameter, String detail) {
-        return new RollupProblem(HttpStatus.BAD_REQUEST, "Bad parameter", parameter + ": " + detail,
-                Map.of("errors", List.of(Map.of("parameter", parameter, "message", detail))));
+    static DomainProblem forbidden(String detail) {
+        return new Forbidden("Forbidden", detail);
     }
 
-    static RollupProblem forbidden(String detail) {
-        return new RollupProblem(HttpStatus.FORBIDDEN, "Forbidden", detail, Map.of());
-    }
-
-    static RollupProblem conflict(String detail) {
-        return new RollupProblem(HttpStatus.CONFLICT, "Conflict", detail, Map.of());
+    static DomainProblem conflict(String detail) {
+        return new Conflict("Conflict", detail);
     }
 }
