@@ -1,7 +1,6 @@
 package vn.hoso.events;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,24 +52,13 @@ public record PublishedCaseEvent(UUID id, String caseId, long seq, OffsetDateTim
         if (type == null || type.isBlank() || subject == null || subject.isBlank()) {
             throw new MalformedCaseEvent("type or subject missing");
         }
-        return new PublishedCaseEvent(id, subject, root.path("hososeq").asLong(0), time(root), text(root, "source"),
+        return new PublishedCaseEvent(id, subject, root.path("hososeq").asLong(0),
+                new DataReader(root).time("time"), text(root, "source"),
                 CaseEventData.parse(type, root.path("data")));
     }
 
     private static String text(JsonNode root, String field) {
         JsonNode node = root.get(field);
         return node == null || !node.isTextual() ? null : node.asText();
-    }
-
-    private static OffsetDateTime time(JsonNode root) {
-        String s = text(root, "time");
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
