@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.function.Supplier;
 
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
@@ -19,29 +21,21 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  */
 public class DatabaseProbe implements HealthIndicator {
 
-    private final String url;
-    private final Properties properties = new Properties();
+    private final Supplier<JdbcConnectionDetails> connection;
     private final Clock clock;
+    private final Duration timeout;
     private final Duration ttl;
     private volatile Answer last;
 
     private record Answer(boolean reachable, Instant at) {
     }
 
-    public DatabaseProbe(String url, String user, String password, Duration timeout, Duration ttl, Clock clock) {
-        this.url = url;
-        this.clock = clock;
+    /** @param connection where the app's pool connects (read at each probe: tests start the database late) */
+    public DatabaseProbe(Supplier<JdbcConnectionDetails> connection, Duration timeout, Duration ttl, Clock clock) {
+        this.connection = connection;
+        this.timeout = timeout;
         this.ttl = ttl;
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        String seconds = Long.toString(Math.max(1, timeout.toSeconds()));
-        properties.setProperty("connectTimeout", seconds);
-        properties.setProperty("loginTimeout", seconds);
-        properties.setProperty("socketTimeout", seconds);
+        this.clock = clock;
     }
 
     /** Probes unless the last answer is younger than the ttl. */
@@ -75,8 +69,20 @@ public class DatabaseProbe implements HealthIndicator {
     }
 
     private boolean probe() {
-        try (Connection connection = DriverManager.getConnection(url, properties)) {
-            return connection.isValid((int) Math.max(1, Long.parseLong(properties.getProperty("socketTimeout"))));
+        JdbcConnectionDetails details = connection.get();
+        Properties properties = new Properties();
+        if (details.getUsername() != null) {
+            properties.setProperty("user", details.getUsername());
+        }
+        if (details.getPassword() != null) {
+            properties.setProperty("password", details.getPassword());
+        }
+        int seconds = (int) Math.max(1, timeout.toSeconds());
+        properties.setProperty("connectTimeout", Integer.toString(seconds));
+        properties.setProperty("loginTimeout", Integer.toString(seconds));
+        properties.setProperty("socketTimeout", Integer.toString(seconds));
+        try (Connection c = DriverManager.getConnection(details.getJdbcUrl(), properties)) {
+            return c.isValid(seconds);
         } catch (SQLException e) {
             return false;
         }

@@ -11,8 +11,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
@@ -53,18 +53,14 @@ class PlatformConfiguration {
 
     /** PostgreSQL asked on a connection of its own (never the pool's); the readiness group's {@code database}. */
     @Bean
-    @ConditionalOnProperty("spring.datasource.url")
-    DatabaseProbe database(Environment environment, PlatformProperties properties, Clock clock) {
+    DatabaseProbe database(ObjectProvider<JdbcConnectionDetails> connection, PlatformProperties properties,
+                           Clock clock) {
         PlatformProperties.DatabaseSettings settings = properties.database();
-        return new DatabaseProbe(environment.getRequiredProperty("spring.datasource.url"),
-                environment.getProperty("spring.datasource.username"),
-                environment.getProperty("spring.datasource.password"), settings.probeTimeout(), settings.probeTtl(),
-                clock);
+        return new DatabaseProbe(connection::getObject, settings.probeTimeout(), settings.probeTtl(), clock);
     }
 
     /** 503 with Retry-After instead of 500 while the database is down (see DatabaseOutageFilter). */
     @Bean
-    @ConditionalOnProperty("spring.datasource.url")
     FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(DatabaseProbe probe, ObjectMapper objectMapper,
                                                                       PlatformProperties properties) {
         var registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(probe, objectMapper,

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -38,7 +39,7 @@ class DatabaseOutageFilterTest {
         final AtomicInteger asked = new AtomicInteger();
 
         FixedProbe(boolean reachable, boolean knownDown) {
-            super("jdbc:postgresql://127.0.0.1:1/none", null, null, Duration.ofSeconds(1), Duration.ofSeconds(1),
+            super(() -> details("jdbc:postgresql://127.0.0.1:1/none"), Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Clock.systemUTC());
             this.reachable = reachable;
             this.knownDown = knownDown;
@@ -54,6 +55,25 @@ class DatabaseOutageFilterTest {
         public boolean knownDown() {
             return knownDown;
         }
+    }
+
+    private static JdbcConnectionDetails details(String url) {
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return "postgres";
+            }
+
+            @Override
+            public String getPassword() {
+                return "postgres";
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return url;
+            }
+        };
     }
 
     private MockHttpServletResponse run(DatabaseProbe probe, String path, FilterChain chain) throws Exception {
@@ -152,8 +172,9 @@ class DatabaseOutageFilterTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var probe = new DatabaseProbe("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres", "postgres",
-                "postgres", Duration.ofSeconds(1), Duration.ofMinutes(1), Clock.systemUTC());
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres";
+        var probe = new DatabaseProbe(() -> details(url), Duration.ofSeconds(1), Duration.ofMinutes(1),
+                Clock.systemUTC());
         assertThat(probe.knownDown()).as("nothing known before the first probe").isFalse();
         assertThat(probe.reachable()).isFalse();
         assertThat(probe.knownDown()).isTrue();
