@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +30,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hoso.cases.CaseDriver;
 import vn.hoso.infra.Browser;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
@@ -37,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the reception counter refuses bad input with the API's message next to the field and stores nothing, then
  * receives the case; Tasklist shows it under "Việc của đơn vị tôi" in Vietnamese, without the vendor's migration
  * banner and without "Start process" / "Create task"; the counter's link to the task opens it directly after a
- * fresh login, and the officer completes it. Screenshots in target/screenshots/workspace-*.png. Unit 10615 is used
+ * fresh login, and the officer completes it. On the way, the day at a glance: every shared filter shows its count,
+ * and an overdue file stands out on its card in colour and words. Screenshots in target/screenshots/workspace-*.png. Unit 10615 is used
  * by no other test.
  */
 @IntegrationTest
@@ -46,6 +52,7 @@ class WorkspaceBrowserTest {
 
     static final String UNIT = "10615";
     static final String OFFICER = "officer." + UNIT;
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** English words of Tasklist's own labels that must not be left on an officer's screen. */
     static final Set<String> PROPER_NAMES = Set.of("Camunda", "Tasklist", "Cockpit", "Admin");
@@ -59,9 +66,12 @@ class WorkspaceBrowserTest {
 
     Browser browser;
     List<String> english;
+    CaseDriver cases;
 
     @BeforeAll
     void start() {
+        CaseDriver.resetClock();
+        cases = new CaseDriver(new Http(port), taskService);
         browser = Browser.headless(1366, 768);
         english = englishLabels();
     }
@@ -137,9 +147,21 @@ class WorkspaceBrowserTest {
             String taskLink = driver.findElement(By.id("result-task")).getDomProperty("href");
             browser.screenshot("workspace-4-counter-received");
 
+            // an old file of the same unit, received two weeks ago and never worked: overdue
+            Map<String, Object> old = CaseDriver.procedure("BIRTH_REG", UNIT, "POST");
+            old.put("receivedAt", OffsetDateTime.now(ZONE).minusDays(14).withHour(9).toString());
+            String oldCode = cases.caseFile(cases.receive(old), OFFICER).path("code").asText();
+
             // back in Tasklist: the case under "Việc của đơn vị tôi", everything in Vietnamese
             driver.findElement(By.linkText("Danh sách công việc")).click();
-            browser.waiting().until(d -> listed().contains(caseCode));
+            browser.waiting().until(d -> listed().contains(caseCode) && listed().contains(oldCode));
+            // the day at a glance: every filter with its count, the overdue file marked in colour and words
+            browser.waiting().until(d -> filterCounts().size() == 3);
+            // (the old file may also have its apology task by now: count what the list shows)
+            browser.waiting().until(d -> String.valueOf(cards()).equals(filterCounts().get("Việc của đơn vị tôi")));
+            assertThat(Integer.parseInt(filterCounts().get("Quá hạn"))).isPositive();
+            assertThat(dueBadge(oldCode)).isEqualTo("Quá hạn");
+            assertThat(dueBadge(caseCode)).isEqualTo(expectedBadge(caseCode));
             assertThat(driver.findElement(By.cssSelector(".task-filter.active .name")).getText())
                     .contains("Việc của đơn vị tôi");
             assertVietnamese("the task list");
@@ -181,6 +203,47 @@ class WorkspaceBrowserTest {
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(Http.DEMO_PASSWORD);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waiting().until(d -> !d.findElements(By.cssSelector(".task-filter.active")).isEmpty());
+    }
+
+    /** What the card of a case says of its due date, as the page computes it. */
+    private String dueBadge(String caseCode) {
+        return (String) ((JavascriptExecutor) browser.driver).executeScript(
+                "const card = [...document.querySelectorAll('ol.tasks-list li.task')]"
+                        + ".find(c => c.textContent.includes(arguments[0]));"
+                        + "const badge = card && card.querySelector('.hoso-due-badge');"
+                        + "return badge ? badge.textContent.trim() : null;", caseCode);
+    }
+
+    /** The same rule, in Java: overdue, due today or due tomorrow in the business zone. */
+    private String expectedBadge(String caseCode) {
+        String caseId = jdbc.queryForObject("select case_id::text from case_file where code = ?", String.class,
+                caseCode);
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        ZonedDateTime due = task.getDueDate().toInstant().atZone(ZONE);
+        ZonedDateTime now = ZonedDateTime.now(ZONE);
+        if (due.isBefore(now)) {
+            return "Quá hạn";
+        }
+        if (due.toLocalDate().equals(now.toLocalDate())) {
+            return "Đến hạn hôm nay";
+        }
+        return due.toLocalDate().equals(now.toLocalDate().plusDays(1)) ? "Đến hạn ngày mai" : "";
+    }
+
+    private long cards() {
+        return (Long) ((JavascriptExecutor) browser.driver).executeScript(
+                "return document.querySelectorAll('ol.tasks-list li.task').length;");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> filterCounts() {
+        return (Map<String, String>) ((JavascriptExecutor) browser.driver).executeScript(
+                "const counts = {};"
+                        + "document.querySelectorAll('.task-filter').forEach(f => {"
+                        + "  const c = f.querySelector('.hoso-filter-count');"
+                        + "  if (c && c.textContent.trim()) counts[f.querySelector('h4.name a').firstChild"
+                        + "      .textContent.trim()] = c.textContent.trim(); });"
+                        + "return counts;");
     }
 
     private boolean shown(String css) {

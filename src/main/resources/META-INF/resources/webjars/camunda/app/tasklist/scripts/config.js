@@ -26,9 +26,9 @@ export default {
   customScripts: ['scripts/hoso/workspace.js'],
   requireJsConfig: {
     ngDeps: ['hoso.workspace'],
-    deps: ['hoso-zone'],
+    deps: ['hoso-module'],
     paths: {
-      'hoso-zone': 'scripts/hoso/zone'
+      'hoso-module': 'scripts/hoso/module'
     }
   },
   disableWelcomeMessage: true,
