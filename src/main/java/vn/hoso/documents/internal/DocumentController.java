@@ -81,6 +81,12 @@ class DocumentController {
     ResponseEntity<Resource> content(@PathVariable String caseId, @PathVariable String documentId,
                                      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                      String ifNoneMatch) throws IOException {
+        return content(caseId, documentId, ifNoneMatch, CurrentUser.fromSecurityContext());
+    }
+
+    /** The content for {@code user} (the API's caller, or the Tasklist session's user). */
+    ResponseEntity<Resource> content(String caseId, String documentId, String ifNoneMatch, CurrentUser user)
+            throws IOException {
         UUID caseUuid = uuid(caseId, "caseId");
         UUID documentUuid;
         try {
@@ -88,7 +94,7 @@ class DocumentController {
         } catch (IllegalArgumentException e) {
             throw new NotFound("Unknown document", "Case " + caseId + " has no document " + documentId + ".");
         }
-        Documents.Content content = documents.content(caseUuid, documentUuid, CurrentUser.fromSecurityContext());
+        Documents.Content content = documents.content(caseUuid, documentUuid, user);
         CaseDocument d = content.document();
         String etag = "\"" + d.sha256() + "\"";
         HttpHeaders headers = new HttpHeaders();
