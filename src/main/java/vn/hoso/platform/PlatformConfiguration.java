@@ -75,7 +75,7 @@ class PlatformConfiguration {
     FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper, PlatformProperties properties) {
         PlatformProperties.Limits limits = properties.limits();
         var registration = new FilterRegistrationBean<>(
-                new RequestGuard(objectMapper, limits.apiBody(), limits.engineBody()));
+                new RequestGuard(objectMapper, limits.apiBody(), limits.engineBody(), limits.uploadBody()));
         registration.addUrlPatterns("/*");
         registration.setOrder(FilterOrder.REQUEST_GUARD);
         return registration;

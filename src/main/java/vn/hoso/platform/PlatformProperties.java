@@ -26,8 +26,12 @@ record PlatformProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId timeZone,
     /**
      * @param apiBody    largest body on {@code /api/**} and the dashboard's API (413 over it)
      * @param engineBody largest body on {@code /engine-rest/**} and the web apps' API (BPMN/DMN uploads)
+     * @param uploadBody largest {@code multipart/form-data} body of a document upload ({@code POST /api/cases},
+     *                   {@code POST /api/cases/{id}/documents}); the documents module's own limits per file and per
+     *                   case apply within it
      */
-    record Limits(@DefaultValue("256KB") DataSize apiBody, @DefaultValue("5MB") DataSize engineBody) {
+    record Limits(@DefaultValue("256KB") DataSize apiBody, @DefaultValue("5MB") DataSize engineBody,
+                  @DefaultValue("110MB") DataSize uploadBody) {
     }
 
     /**

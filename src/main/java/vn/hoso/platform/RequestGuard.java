@@ -40,9 +40,11 @@ class RequestGuard extends OncePerRequestFilter {
     private final ObjectMapper objectMapper;
     private final long apiLimit;
     private final long engineLimit;
+    private final long uploadLimit;
 
-    RequestGuard(ObjectMapper objectMapper, DataSize apiLimit, DataSize engineLimit) {
+    RequestGuard(ObjectMapper objectMapper, DataSize apiLimit, DataSize engineLimit, DataSize uploadLimit) {
         this.objectMapper = objectMapper;
+        this.uploadLimit = uploadLimit.toBytes();
         this.apiLimit = apiLimit.toBytes();
         this.engineLimit = engineLimit.toBytes();
     }
@@ -66,7 +68,8 @@ class RequestGuard extends OncePerRequestFilter {
                             + "parameters in " + request.getServletPath() + ".");
             return;
         }
-        long limit = limit(RequestPaths.of(request));
+        boolean upload = isUpload(request);
+        long limit = upload ? uploadLimit : limit(RequestPaths.of(request));
         if (limit < 0) {
             chain.doFilter(request, response);
             return;
@@ -79,7 +82,9 @@ class RequestGuard extends OncePerRequestFilter {
         }
         String contentType = request.getContentType();
         boolean form = contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded");
-        if (length < 0 && !form && hasBody(request)) {
+        // a document upload of unknown length streams to the multipart parser, which holds it to the same limit
+        // (spring.servlet.multipart.max-request-size) without keeping it in memory
+        if (length < 0 && !form && !upload && hasBody(request)) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
                 refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
@@ -112,6 +117,20 @@ class RequestGuard extends OncePerRequestFilter {
         }
         return -1;
     }
+
+    /** A multipart POST to where documents are uploaded: {@code /api/cases} and {@code /api/cases/{id}/documents}. */
+    private static boolean isUpload(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (!"POST".equals(request.getMethod()) || contentType == null
+                || !contentType.toLowerCase().startsWith("multipart/form-data")) {
+            return false;
+        }
+        String path = RequestPaths.of(request);
+        return path.equals("/api/cases") || UPLOAD_PATH.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern UPLOAD_PATH =
+            java.util.regex.Pattern.compile("/api/cases/[^/]+/documents");
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;

@@ -56,6 +56,9 @@ final class AppProcess {
         env.put("HOSO_KAFKA_BOOTSTRAP_SERVERS", infra.appKafkaBootstrap());
         env.put("HOSO_ADMIN_USER", Users.ADMIN);
         env.put("HOSO_ADMIN_PASSWORD", adminPassword);
+        env.put("HOSO_S3_ENDPOINT", infra.s3.endpoint().toString());
+        env.put("HOSO_S3_ACCESS_KEY", infra.s3.accessKey());
+        env.put("HOSO_S3_SECRET_KEY", infra.s3.secretKey());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", String.valueOf(port));
         // Deployment settings for quick fail-over (documented in docs/reliability.md): the rollup consumers of a

@@ -30,6 +30,8 @@ final class FaultInfrastructure implements AutoCloseable {
     private final int postgresPort;
     private volatile EmbeddedPostgres postgres;
     private final LinkedKafka kafka;
+    /** The documents' object store of the app processes (an S3 API server in this JVM). */
+    final vn.hoso.infra.EmbeddedS3 s3 = new vn.hoso.infra.EmbeddedS3(0);
     private final Thread shutdownHook;
 
     FaultInfrastructure(String name) {
@@ -151,6 +153,7 @@ final class FaultInfrastructure implements AutoCloseable {
     public void close() {
         try {
             kafka.close();
+            s3.close();
         } finally {
             killPostgres();
             try {

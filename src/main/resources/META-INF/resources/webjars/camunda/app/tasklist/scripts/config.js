@@ -1,7 +1,8 @@
 /*
  * Hồ sơ's configuration of Camunda Tasklist (served instead of the web jar's own scripts/config.js; see
  * docs/workspace.md). Vietnamese by default, English selectable; dates as dd/MM/yyyy HH:mm in the business time
- * zone; our name in the header; no "Start process" (cases are received at the counter, /tiep-nhan/).
+ * zone; our name in the header; no "Start process" (cases are received at the counter, /tiep-nhan/); the "Giấy tờ"
+ * tab of every task (scripts/documents.js, module documents; docs/documents.md).
  */
 import './language.js';
 
@@ -23,7 +24,7 @@ export default {
     short: 'DD/MM/YYYY'
   },
   // our additions: the business time zone, the language switch, the counter's link, the due-date badges
-  customScripts: ['scripts/hoso/workspace.js'],
+  customScripts: ['scripts/hoso/workspace.js', 'scripts/documents'],
   requireJsConfig: {
     ngDeps: ['hoso.workspace'],
     deps: ['hoso-module'],
