@@ -118,6 +118,16 @@ final class FaultInfrastructure implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The broker stopped and started again on its log directory (see LinkedKafka#restartBroker). */
+    void restartBroker(BooleanSupplier longEnough) {
+        kafka.restartBroker(longEnough, java.time.Duration.ofSeconds(90));
+    }
+
+    /** A new empty broker in place of the old one (see LinkedKafka#replaceWithEmptyBroker). */
+    void replaceBrokerWithAnEmptyOne() {
+        kafka.replaceWithEmptyBroker();
+    }
+
     TcpLink kafkaLink() {
         return kafka.link();
     }
