@@ -72,6 +72,14 @@ final class AppProcess {
         settings.forEach((k, v) -> args.add("--" + k + "=" + v));
     }
 
+    private volatile Path jar;
+
+    /** Runs this node from another build of the app (an earlier release) instead of this build's jar. */
+    AppProcess runningJar(Path otherJar) {
+        this.jar = otherJar;
+        return this;
+    }
+
     static Path jar() {
         File[] jars = new File("target").listFiles((dir, n) -> n.matches("hoso-.*\\.jar") && !n.endsWith("-plain.jar")
                 && !n.endsWith("-sources.jar"));
@@ -96,7 +104,7 @@ final class AppProcess {
         List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
                 "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
-                "-jar", jar().toString()));
+                "-jar", (jar != null ? jar : jar()).toString()));
         command.addAll(args);
         logFile = Path.of("target", "reliability", name + "-" + starts + ".log");
         try {
