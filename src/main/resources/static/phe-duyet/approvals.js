@@ -49,7 +49,7 @@
       box.addEventListener('change', () => { $('approve').disabled = selected().length === 0; });
       pick.append(box);
       tr.append(pick);
-      for (const text of [c.caseCode, c.procedureCode, c.subject, formatDate(c.dueDate), c.routine ? '' : c.reason]) {
+      for (const text of [c.caseCode, c.procedureName, c.subject, formatDate(c.dueDate), c.routine ? '' : c.reason]) {
         const td = document.createElement('td');
         td.textContent = text || '';
         tr.append(td);

@@ -26,6 +26,7 @@ import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.InvalidRequest;
+import vn.hoso.procedures.ProcedureCatalogue;
 
 /**
  * A leader approves several routine cases in one go ({@code POST /api/approvals}, and the approvals page in the
@@ -48,8 +49,8 @@ public class BulkApproval {
     }
 
     /** A task the caller may see for approval, and whether it may go in a bulk approval. */
-    public record Candidate(String taskId, UUID caseId, String caseCode, String procedureCode, String subject,
-                            LocalDate dueDate, boolean routine, String reason) {
+    public record Candidate(String taskId, UUID caseId, String caseCode, String procedureCode, String procedureName,
+                            String subject, LocalDate dueDate, boolean routine, String reason) {
     }
 
     private final TaskService tasks;
@@ -58,9 +59,11 @@ public class BulkApproval {
     private final CaseFiles cases;
     private final EngineAsSystem engine;
     private final BusinessClock clock;
+    private final ProcedureCatalogue catalogue;
 
     BulkApproval(TaskService tasks, RuntimeService runtime, IdentityService identity, CaseFiles cases,
-                 EngineAsSystem engine, BusinessClock clock) {
+                 EngineAsSystem engine, BusinessClock clock, ProcedureCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
@@ -81,8 +84,9 @@ public class BulkApproval {
             }
             String notRoutine = notRoutine(file.get(), task, leader);
             CaseFile c = file.get();
-            result.add(new Candidate(task.getId(), c.caseId(), c.code(), c.procedureCode(), c.subject(), c.dueDate(),
-                    notRoutine == null, notRoutine));
+            String procedureName = catalogue.find(c.procedureCode()).map(p -> p.name()).orElse(c.procedureCode());
+            result.add(new Candidate(task.getId(), c.caseId(), c.code(), c.procedureCode(), procedureName,
+                    c.subject(), c.dueDate(), notRoutine == null, notRoutine));
         }
         return result;
     }
