@@ -191,6 +191,14 @@ class WorkspaceBrowserTest {
                     .stream().map(Task::getTaskDefinitionKey).anyMatch(key -> !key.equals("receive")));
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("receive")
                     .count()).isZero();
+
+            // the Welcome page, in the same session: Vietnamese too
+            driver.get(base() + "/camunda/app/welcome/default/");
+            browser.waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Ứng dụng"));
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("Thông tin cá nhân",
+                    "Tiếp nhận hồ sơ", "Asia/Ho_Chi_Minh");
+            assertVietnamese("the Welcome page");
+            browser.screenshot("workspace-11-welcome");
         } catch (RuntimeException | AssertionError e) {
             browser.keepFailureEvidence("workspace");
             throw e;
@@ -352,21 +360,25 @@ class WorkspaceBrowserTest {
         return "http://localhost:" + port;
     }
 
+    /** The English labels of Tasklist and Welcome (the web jar's files). */
     private static List<String> englishLabels() {
-        try (InputStream in = WorkspaceBrowserTest.class.getClassLoader().getResourceAsStream(
-                WebAppLocalesTest.LOCALES.formatted("tasklist", "en"))) {
-            JsonNode labels = new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("\uFEFF", "")).path("labels");
-            List<String> texts = new ArrayList<>();
-            labels.forEach(label -> {
-                String text = label.asText().strip();
-                if (text.length() >= 3 && text.chars().anyMatch(Character::isLetter) && !PROPER_NAMES.contains(text)) {
-                    texts.add(text);
-                }
-            });
-            return texts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> texts = new ArrayList<>();
+        for (String app : List.of("tasklist", "welcome")) {
+            try (InputStream in = WorkspaceBrowserTest.class.getClassLoader().getResourceAsStream(
+                    WebAppLocalesTest.LOCALES.formatted(app, "en"))) {
+                JsonNode labels = new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("\uFEFF", "")).path("labels");
+                labels.forEach(label -> {
+                    String text = label.asText().strip();
+                    if (text.length() >= 3 && text.chars().anyMatch(Character::isLetter)
+                            && !PROPER_NAMES.contains(text)) {
+                        texts.add(text);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return texts;
     }
 }
