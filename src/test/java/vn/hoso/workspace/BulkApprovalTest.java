@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hoso.cases.CaseDriver;
+import vn.hoso.infra.CamundaWebSession;
 import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
 
@@ -124,6 +125,30 @@ class BulkApprovalTest {
         assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
         assertThat(http.postJson("/api/approvals", null, "{\"taskIds\":[\"" + task + "\"]}").statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void theApprovalsPageWorksInTheTasklistSessionWithItsToken() {
+        String routine = atApproval(null);
+        String task = cases.task(routine, APPROVE).getId();
+        String body = "{\"taskIds\":[\"" + task + "\"]}";
+        assertThat(new CamundaWebSession(port).get("/phe-duyet/api/approvals").statusCode()).isEqualTo(401);
+
+        CamundaWebSession leader = CamundaWebSession.loggedIn(port, "tasklist", LEADER);
+        assertThat(find(Http.json(leader.get("/phe-duyet/api/approvals")), task).path("routine").asBoolean())
+                .isTrue();
+        // without the session's token (what another site could make the browser send): refused, nothing done
+        assertThat(leader.postJson("/phe-duyet/api/approvals", body, true).statusCode()).isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+
+        String token = Http.json(leader.get("/tiep-nhan/api/session")).path("token").asText();
+        HttpResponse<String> approved = leader.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/phe-duyet/api/approvals"))
+                .header("Content-Type", "application/json").header("X-Hoso-Counter-Token", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(Http.json(approved).path("approved").asInt()).isEqualTo(1);
+        assertThat(stepCompleted(routine, APPROVE).path("data").path("actor").asText()).isEqualTo(LEADER);
     }
 
     @Test
