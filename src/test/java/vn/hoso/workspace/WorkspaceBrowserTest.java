@@ -119,6 +119,11 @@ class WorkspaceBrowserTest {
             idNumber.sendKeys("12345");
             int before = stored();
 
+            // Enter checks, Esc goes back to the form
+            idNumber.sendKeys(Keys.ENTER);
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")))
+                    .sendKeys(Keys.ESCAPE);
+            browser.waiting().until(ExpectedConditions.visibilityOf(idNumber));
             // bad input: Enter checks, Enter receives; the API refuses and says why, next to the field
             idNumber.sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")))
@@ -148,6 +153,10 @@ class WorkspaceBrowserTest {
             assertThat(stored()).isEqualTo(before + 1);
             String taskLink = driver.findElement(By.id("result-task")).getDomProperty("href");
             browser.screenshot("workspace-4-counter-received");
+            // Alt+N: the next applicant, on an empty form
+            driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, "n"));
+            browser.waiting().until(d -> d.switchTo().activeElement().equals(d.findElement(By.id("procedureCode"))));
+            assertThat(driver.findElement(By.id("subject")).getDomProperty("value")).isEmpty();
 
             // an old file of the same unit, received two weeks ago and never worked: overdue
             Map<String, Object> old = CaseDriver.procedure("BIRTH_REG", UNIT, "POST");
