@@ -208,6 +208,15 @@ class WorkspaceBrowserTest {
                     "Tiếp nhận hồ sơ", "Asia/Ho_Chi_Minh");
             assertVietnamese("the Welcome page");
             browser.screenshot("workspace-11-welcome");
+
+            // English stays selectable, and back
+            driver.get(base() + "/camunda/app/tasklist/default/");
+            browser.waiting().until(d -> shown("a.hoso-language"));
+            driver.findElement(By.cssSelector("a.hoso-language")).click();
+            browser.waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Receive a case")
+                    && d.findElement(By.tagName("body")).getText().contains("Keyboard Shortcuts"));
+            driver.findElement(By.cssSelector("a.hoso-language")).click();
+            browser.waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Phím tắt"));
         } catch (RuntimeException | AssertionError e) {
             browser.keepFailureEvidence("workspace");
             throw e;
