@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +24,8 @@ import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.Forbidden;
 import vn.hoso.procedures.Procedure;
 import vn.hoso.procedures.ProcedureCatalogue;
+import vn.hoso.procedures.ProcedureComponent;
+import vn.hoso.procedures.ProcedureComponents;
 import vn.hoso.units.Tier;
 import vn.hoso.units.Unit;
 import vn.hoso.units.UnitRegistry;
@@ -52,12 +53,9 @@ class CounterController {
     record Leg(Tier tier, int days) {
     }
 
-    /**
-     * A procedure the unit may receive today. {@code components}: the dossier's components, empty until the
-     * catalogue carries them (documents issue); the page lists whatever is there.
-     */
+    /** A procedure the unit may receive today, with its dossier's components (the catalogue's). */
     record ProcedureChoice(String code, String name, String kind, int totalDays, List<Leg> route,
-                           List<Map<String, Object>> components) {
+                           List<ProcedureComponent> components) {
     }
 
     /** The answer to a received case: what the applicant is told, and where the officer goes next. */
@@ -71,9 +69,11 @@ class CounterController {
     private final BusinessClock clock;
     private final TaskService tasks;
     private final EngineAsSystem engine;
+    private final ProcedureComponents components;
 
     CounterController(TasklistSession sessions, CaseIntake intake, ProcedureCatalogue catalogue, UnitRegistry units,
-                      BusinessClock clock, TaskService tasks, EngineAsSystem engine) {
+                      BusinessClock clock, TaskService tasks, EngineAsSystem engine, ProcedureComponents components) {
+        this.components = components;
         this.sessions = sessions;
         this.intake = intake;
         this.catalogue = catalogue;
@@ -130,10 +130,10 @@ class CounterController {
         return ResponseEntity.created(URI.create("/api/cases/" + received.caseId())).body(receipt);
     }
 
-    private static ProcedureChoice choice(Procedure procedure, Tier receivingTier, List<Tier> inForce) {
+    private ProcedureChoice choice(Procedure procedure, Tier receivingTier, List<Tier> inForce) {
         List<Leg> route = procedure.legs(receivingTier, inForce).stream().map(l -> new Leg(l.tier(), l.days()))
                 .toList();
         return new ProcedureChoice(procedure.code(), procedure.name(), procedure.kind().name(),
-                route.stream().mapToInt(Leg::days).sum(), route, List.of());
+                route.stream().mapToInt(Leg::days).sum(), route, components.of(procedure.code()));
     }
 }
