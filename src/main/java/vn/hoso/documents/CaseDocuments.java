@@ -33,6 +33,23 @@ public class CaseDocuments {
                 String.class, caseId);
     }
 
+    /** The bytes of an upload, opened when they are read (streamed, never held whole). */
+    @FunctionalInterface
+    public interface Content {
+        java.io.InputStream open() throws java.io.IOException;
+    }
+
+    /**
+     * Adds a document as {@code user}, streamed from {@code content}, under exactly the rules of
+     * {@code POST /api/cases/{caseId}/documents} (who, when, which component, content checks, limits, event): the
+     * reception counter's uploads.
+     */
+    public CaseDocument add(UUID caseId, String component, Content content, boolean digitizedFromPaper,
+                            CurrentUser user) {
+        return documents.add(caseId, new Documents.Upload("file", component, content::open), digitizedFromPaper,
+                user);
+    }
+
     /**
      * Adds a document as {@code user} under exactly the rules of {@code POST /api/cases/{caseId}/documents}
      * (who, when, which component, content checks, limits, event).

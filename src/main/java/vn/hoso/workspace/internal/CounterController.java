@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +26,8 @@ import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.Forbidden;
 import vn.hoso.procedures.Procedure;
+import vn.hoso.documents.CaseDocument;
+import vn.hoso.documents.CaseDocuments;
 import vn.hoso.procedures.ProcedureCatalogue;
 import vn.hoso.procedures.ProcedureComponent;
 import vn.hoso.procedures.ProcedureComponents;
@@ -70,10 +75,13 @@ class CounterController {
     private final TaskService tasks;
     private final EngineAsSystem engine;
     private final ProcedureComponents components;
+    private final CaseDocuments documents;
 
     CounterController(TasklistSession sessions, CaseIntake intake, ProcedureCatalogue catalogue, UnitRegistry units,
-                      BusinessClock clock, TaskService tasks, EngineAsSystem engine, ProcedureComponents components) {
+                      BusinessClock clock, TaskService tasks, EngineAsSystem engine, ProcedureComponents components,
+                      CaseDocuments documents) {
         this.components = components;
+        this.documents = documents;
         this.sessions = sessions;
         this.intake = intake;
         this.catalogue = catalogue;
@@ -128,6 +136,22 @@ class CounterController {
         Receipt receipt = new Receipt(received.caseId(), received.code(), received.status().name(),
                 received.dueDate(), taskId == null ? null : TASK_LINK + taskId, null);
         return ResponseEntity.created(URI.create("/api/cases/" + received.caseId())).body(receipt);
+    }
+
+    /**
+     * A document of the case just received, attached at the counter (scanned from paper or brought as a file): the
+     * Documents API's rules for the session's user, streamed.
+     */
+    @PostMapping(path = "/tiep-nhan/api/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<CaseDocument> attach(@PathVariable UUID caseId, @RequestParam("file") MultipartFile file,
+                                        @RequestParam("component") String component,
+                                        @RequestParam(name = "digitizedFromPaper", defaultValue = "false")
+                                        boolean digitizedFromPaper, HttpServletRequest request) {
+        sessions.checkToken(request);
+        CurrentUser user = sessions.user(request);
+        CaseDocument added = documents.add(caseId, component, file::getInputStream, digitizedFromPaper, user);
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + added.documentId()))
+                .body(added);
     }
 
     private ProcedureChoice choice(Procedure procedure, Tier receivingTier, List<Tier> inForce) {
