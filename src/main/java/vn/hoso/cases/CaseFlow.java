@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.events.CaseEventData;
+import vn.hoso.events.CaseRefused;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.CaseTransferred;
 import vn.hoso.events.Channel;
@@ -241,7 +242,13 @@ public class CaseFlow {
                 } // a work file ends where it was issued: no applicant to return it to
             }
             case DONE -> resolve(state, Resolution.APPROVED, unit, tier, now, CaseStatus.RETURNED);
-            case REJECTED -> resolve(state, Resolution.REJECTED, unit, tier, now, CaseStatus.REJECTED);
+            case REJECTED -> {
+                if (refusedAtReception(state)) {
+                    refuse(state, unit, tier, now);
+                } else {
+                    resolve(state, Resolution.REJECTED, unit, tier, now, CaseStatus.REJECTED);
+                }
+            }
             case WITHDRAWN -> resolve(state, Resolution.WITHDRAWN, unit, tier, now, CaseStatus.WITHDRAWN);
             case RETURNED -> store.setStatus(caseId, CaseStatus.RETURNED);
         }
@@ -251,6 +258,24 @@ public class CaseFlow {
                           OffsetDateTime now) {
         append(now, new CaseTransferred(caseId.toString(), unit, tier, toUnit, toTier, mode, now));
         store.setNextArrivalElectronic(caseId, mode == StepMode.ELECTRONIC);
+    }
+
+    /**
+     * The receiving unit's first step refused the file (Mẫu 03): no other step of the segment has run (every
+     * other step moves the case from {@code RECEIVED} to {@code PROCESSING}).
+     */
+    static boolean refusedAtReception(CaseStore.State state) {
+        return state.segmentIndex() == 0 && !state.returning() && state.status() == CaseStatus.RECEIVED;
+    }
+
+    /**
+     * Refused at reception (Mẫu 03): the file never became a received dossier, so the case ends without being
+     * judged early, on time or late, and {@code vn.hoso.case.refused} replaces {@code vn.hoso.case.resolved}
+     * (docs/workflow.md, "Reception").
+     */
+    private void refuse(CaseStore.State state, String unit, Tier tier, OffsetDateTime now) {
+        store.refuse(state.caseId(), now);
+        append(now, new CaseRefused(state.caseId().toString(), unit, tier, now, state.kind(), state.procedureCode()));
     }
 
     private void resolve(CaseStore.State state, Resolution outcome, String unit, Tier tier, OffsetDateTime now,

@@ -162,6 +162,12 @@ class CaseStore {
                 outcome.name(), timeliness.name(), at, status.name(), caseId);
     }
 
+    /** Refused at reception (Mẫu 03): outcome REJECTED, never judged for timeliness. */
+    void refuse(UUID caseId, OffsetDateTime at) {
+        jdbc.update("update case_file set outcome = ?, timeliness = null, resolved_at = ?, status = ? where case_id = ?",
+                Resolution.REJECTED.name(), at, CaseStatus.REJECTED.name(), caseId);
+    }
+
     void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
                      boolean arrivedElectronically) {
         jdbc.update("""

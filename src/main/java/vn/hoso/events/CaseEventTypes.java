@@ -16,6 +16,16 @@ public final class CaseEventTypes {
     public static final String SUPPLEMENTATION_REQUESTED = "vn.hoso.case.supplementation-requested";
     /** data: caseId, unitCode, tier, dueDate (new), reason (SUPPLEMENTATION, APOLOGY), changedAt. */
     public static final String DUE_DATE_CHANGED = "vn.hoso.case.due-date-changed";
+    /**
+     * data: caseId, unitCode, tier, refusedAt, kind, procedureCode: refused at reception (Mẫu 03), never a received
+     * dossier; ends the case instead of {@link #RESOLVED}.
+     */
+    public static final String REFUSED = "vn.hoso.case.refused";
+    /**
+     * data: caseId, unitCode, tier, dueDate, kind, warnedAt: one working day before the appointment date and still
+     * open (procedure dossier: finish it or send Mẫu 04; work file: internal overdue warning).
+     */
+    public static final String OVERDUE_WARNING = "vn.hoso.case.overdue-warning";
 
     private CaseEventTypes() {
     }

@@ -37,6 +37,7 @@ import vn.hoso.cases.CaseModel;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventTypes;
+import vn.hoso.events.CaseRefused;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.RecordedEvent;
 import vn.hoso.events.SegmentClosed;
@@ -405,6 +406,8 @@ public class Simulator {
                 } else if (data instanceof CaseResolved resolved) {
                     outcomes.merge(nameOf(resolved.outcome()), 1L, Long::sum);
                     timeliness.merge(nameOf(resolved.timeliness()), 1L, Long::sum);
+                } else if (data instanceof CaseRefused) {
+                    outcomes.merge("REFUSED", 1L, Long::sum); // Mẫu 03: never received, never judged
                 }
             }
             String status = caseFiles.find(run.caseId).map(c -> c.status().name()).orElse("?");

@@ -49,6 +49,8 @@ class CaseWorkflowTest {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    vn.hoso.events.CaseEventLog eventLog;
     CaseDriver driver;
 
     @BeforeEach
@@ -245,13 +247,19 @@ class CaseWorkflowTest {
         clockAt("2026-05-04T08:00:00+07:00");
         String refused = driver.receive(procedure("DEATH_REG", "10507", "IN_PERSON"));
         driver.complete(refused, RECEIVE, "officer.10507", Map.of("outcome", "REJECT"));
-        assertThat(driver.caseFile(refused, "officer.10507").get("outcome").asText()).isEqualTo("REJECTED");
+        JsonNode refusedFile = driver.caseFile(refused, "officer.10507");
+        assertThat(refusedFile.get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(refusedFile.path("timeliness").isTextual()).as("a Mẫu 03 refusal is not finished early").isFalse();
+        assertThat(eventLog.eventsOf(refused)).extracting(e -> e.type())
+                .contains("vn.hoso.case.refused").doesNotContain("vn.hoso.case.resolved");
 
         String notApproved = driver.receive(procedure("DEATH_REG", "10507", "IN_PERSON"));
         driver.complete(notApproved, RECEIVE, "officer.10507");
         driver.complete(notApproved, APPRAISE, "officer.10507");
         driver.complete(notApproved, APPROVE, "leader.10507", Map.of("outcome", "REJECT"));
         assertThat(driver.caseFile(notApproved, "officer.10507").get("status").asText()).isEqualTo("REJECTED");
+        assertThat(eventLog.eventsOf(notApproved)).extracting(e -> e.type()).contains("vn.hoso.case.resolved")
+                .doesNotContain("vn.hoso.case.refused");
         assertThat(driver.openTasks(notApproved)).isEmpty();
     }
 

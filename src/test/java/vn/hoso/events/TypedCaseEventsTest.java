@@ -77,6 +77,13 @@ class TypedCaseEventsTest {
                     DueDateChanged.Reason.APOLOGY, t), legacy("unitCode", "10714", "tier", "COMMUNE", "dueDate",
                     due.plusDays(3).toString(), "previousDueDate", due.toString(), "reason", "APOLOGY", "changedAt",
                     t.toString())));
+            // issue 12: new types, their data written down here once
+            pairs.add(new Pair(new CaseRefused(CASE, "10714", Tier.COMMUNE, t, CaseKind.PROCEDURE, "BIRTH_REG"),
+                    legacy("unitCode", "10714", "tier", "COMMUNE", "refusedAt", t.toString(), "kind", "PROCEDURE",
+                            "procedureCode", "BIRTH_REG")));
+            pairs.add(new Pair(new OverdueWarning(CASE, "10714", Tier.COMMUNE, due, CaseKind.WORK, t), legacy(
+                    "unitCode", "10714", "tier", "COMMUNE", "dueDate", due.toString(), "kind", "WORK", "warnedAt",
+                    t.toString())));
         }
         return pairs;
     }

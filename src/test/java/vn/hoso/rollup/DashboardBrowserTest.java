@@ -100,7 +100,9 @@ class DashboardBrowserTest {
                 }
             }
             expected = fixture.countSegments(FROM, TO);
-            fixture.produced.stream().filter(e -> e.path("type").asText().equals("vn.hoso.case.received"))
+            // Biểu II.06a counts procedure dossiers only: work files have their own view
+            fixture.produced.stream().filter(e -> e.path("type").asText().equals("vn.hoso.case.received")
+                            && e.path("data").path("kind").asText().equals("PROCEDURE"))
                     .forEach(e -> received.merge(e.path("data").path("tier").asText(), 1L, Long::sum));
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {

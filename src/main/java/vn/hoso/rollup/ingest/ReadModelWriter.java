@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseReceived;
+import vn.hoso.events.CaseRefused;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.DueDateChanged;
 import vn.hoso.events.OtherCaseEvent;
@@ -76,12 +77,13 @@ class ReadModelWriter {
             if (data instanceof SegmentClosed) {
                 segments.add(e);
             } else if (data instanceof CaseReceived || data instanceof CaseResolved
-                    || data instanceof SupplementationRequested || data instanceof DueDateChanged) {
+                    || data instanceof SupplementationRequested || data instanceof DueDateChanged
+                    || data instanceof CaseRefused) {
                 cases.computeIfAbsent(e.caseId(), CaseRow::new).add(e, zone);
             } else if (data instanceof OtherCaseEvent) {
                 ignored.merge(e.type(), 1L, Long::sum);
             }
-            // StepCompleted, CaseTransferred: summed up by segment.closed, nothing more to keep
+            // StepCompleted, CaseTransferred, OverdueWarning: summed up by segment.closed, nothing more to keep
         }
         if (!segments.isEmpty()) {
             insertSegments(con, model, segments);
@@ -222,10 +224,12 @@ class ReadModelWriter {
         final String caseId;
         String code, kind, procedure, receivingUnit, receivingTier, channel, outcome, timeliness, resolvingUnit,
                 resolvingTier;
-        OffsetDateTime receivedAt, resolvedAt;
-        LocalDate receivedOn, resolvedOn, dueDate;
+        OffsetDateTime receivedAt, resolvedAt, refusedAt;
+        LocalDate receivedOn, resolvedOn, refusedOn, dueDate;
         Long dueDateSeq, lastSeq;
         int supplementations;
+        /** A Mẫu 04 apology was sent: late in every count, whatever the new date (docs/rollups.md). */
+        boolean apologised;
 
         CaseRow(String caseId) {
             this.caseId = caseId;
@@ -254,11 +258,18 @@ class ReadModelWriter {
                 resolvedAt = r.resolvedAt() != null ? r.resolvedAt() : e.time();
                 resolvedOn = businessDate(resolvedAt, zone);
                 dueDate(r.dueDate(), e.seq());
+                apologised |= Boolean.TRUE.equals(r.apologyIssued());
+            } else if (e.data() instanceof CaseRefused r) {
+                kind = or(r.kind(), kind);
+                procedure = or(r.procedureCode(), procedure);
+                refusedAt = r.refusedAt() != null ? r.refusedAt() : e.time();
+                refusedOn = businessDate(refusedAt, zone);
             } else if (e.data() instanceof SupplementationRequested r) {
                 Integer count = r.requestCount();
                 supplementations = Math.max(supplementations, count == null ? supplementations + 1 : count);
             } else if (e.data() instanceof DueDateChanged r) {
                 dueDate(r.dueDate(), e.seq());
+                apologised |= r.reason() == DueDateChanged.Reason.APOLOGY;
             }
         }
 
@@ -279,6 +290,8 @@ class ReadModelWriter {
         String[][] text = new String[16][n];
         Long[] dueSeq = new Long[n], lastSeq = new Long[n];
         Integer[] supp = new Integer[n];
+        Boolean[] apologised = new Boolean[n];
+        String[] refusedAt = new String[n], refusedOn = new String[n];
         int i = 0;
         for (CaseRow r : rows) {
             String[] values = {r.caseId, r.code, r.kind, r.procedure, r.receivingUnit, r.receivingTier, r.channel,
@@ -290,20 +303,25 @@ class ReadModelWriter {
             dueSeq[i] = r.dueDateSeq;
             lastSeq[i] = r.lastSeq;
             supp[i] = r.supplementations;
+            apologised[i] = r.apologised;
+            refusedAt[i] = str(r.refusedAt);
+            refusedOn[i] = str(r.refusedOn);
             i++;
         }
         try (PreparedStatement ps = con.prepareStatement("insert into " + model.cases() + " as c" + """
                  (case_id, code, kind, procedure_code, receiving_unit, receiving_tier, channel, received_at,
                   received_on, due_date, resolved_at, resolved_on, outcome, timeliness, resolving_unit, resolving_tier,
-                  due_date_seq, last_seq, supplementation_count)
+                  due_date_seq, last_seq, supplementation_count, apologised, refused_at, refused_on)
                 select t.case_id, t.code, t.kind, t.proc, t.r_unit, t.r_tier, t.channel, t.received_at::timestamptz,
                        t.received_on::date, t.due_date::date, t.resolved_at::timestamptz, t.resolved_on::date,
-                       t.outcome, t.timeliness, t.s_unit, t.s_tier, t.due_seq, t.last_seq, t.supp
+                       t.outcome, t.timeliness, t.s_unit, t.s_tier, t.due_seq, t.last_seq, t.supp, t.apologised,
+                       t.refused_at::timestamptz, t.refused_on::date
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                               ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::int8[], ?::int8[], ?::int4[])
+                              ?::int8[], ?::int8[], ?::int4[], ?::bool[], ?::text[], ?::text[])
                        as t(case_id, code, kind, proc, r_unit, r_tier, channel, received_at, received_on, due_date,
-                            resolved_at, resolved_on, outcome, timeliness, s_unit, s_tier, due_seq, last_seq, supp)
+                            resolved_at, resolved_on, outcome, timeliness, s_unit, s_tier, due_seq, last_seq, supp,
+                            apologised, refused_at, refused_on)
                 on conflict (case_id) do update set
                    code = coalesce(excluded.code, c.code),
                    kind = coalesce(excluded.kind, c.kind),
@@ -326,6 +344,9 @@ class ReadModelWriter {
                    resolving_unit = coalesce(excluded.resolving_unit, c.resolving_unit),
                    resolving_tier = coalesce(excluded.resolving_tier, c.resolving_tier),
                    supplementation_count = greatest(c.supplementation_count, excluded.supplementation_count),
+                   apologised = c.apologised or excluded.apologised,
+                   refused_at = coalesce(excluded.refused_at, c.refused_at),
+                   refused_on = coalesce(excluded.refused_on, c.refused_on),
                    last_seq = greatest(c.last_seq, excluded.last_seq)""")) {
             int p = 1;
             for (int c = 0; c < 16; c++) {
@@ -333,7 +354,10 @@ class ReadModelWriter {
             }
             ps.setArray(p++, con.createArrayOf("int8", dueSeq));
             ps.setArray(p++, con.createArrayOf("int8", lastSeq));
-            ps.setArray(p, con.createArrayOf("int4", supp));
+            ps.setArray(p++, con.createArrayOf("int4", supp));
+            ps.setArray(p++, con.createArrayOf("bool", apologised));
+            ps.setArray(p++, con.createArrayOf("text", refusedAt));
+            ps.setArray(p, con.createArrayOf("text", refusedOn));
             ps.executeUpdate();
         }
     }
