@@ -304,6 +304,20 @@ class CaseWorkflowTest {
     }
 
     @Test
+    void anOnlineFileReceivedOnASaturdayCountsFromMonday() {
+        clockAt("2026-05-09T10:00:00+07:00"); // Saturday; CERT_COPY: 1 working day
+        String saturday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
+        assertThat(driver.caseFile(saturday, "officer.10507").get("dueDate").asText())
+                .as("received Saturday = received Monday, due the working day after").isEqualTo("2026-05-12");
+        clockAt("2026-05-11T10:00:00+07:00"); // the Monday itself: the same appointment date
+        String monday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
+        assertThat(driver.caseFile(monday, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-12");
+        clockAt("2026-05-08T16:00:00+07:00"); // the Friday before: due Monday
+        String friday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
+        assertThat(driver.caseFile(friday, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-11");
+    }
+
+    @Test
     void aCaseReceivedOnTheFridayBeforeTetIsDueAfterTheHoliday() {
         clockAt("2025-01-24T10:00:00+07:00"); // Friday; Tết 2025 days off: Sat 25/1 – Sun 2/2
         String caseId = driver.receive(procedure("BIZ_HOUSEHOLD", "288", "IN_PERSON"));
