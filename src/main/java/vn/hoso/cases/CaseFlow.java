@@ -10,10 +10,12 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.events.CaseEventData;
+import vn.hoso.events.CaseNotReceived;
 import vn.hoso.events.CaseRefused;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.CaseTransferred;
 import vn.hoso.events.Channel;
+import vn.hoso.events.OverdueWarning;
 import vn.hoso.events.Resolution;
 import vn.hoso.events.SegmentClosed;
 import vn.hoso.events.SegmentResult;
@@ -44,12 +46,15 @@ public class CaseFlow {
     final CaseEventSink events;
     private final WorkingCalendar calendar;
     private final BusinessClock clock;
+    private final OverdueMarker warnings;
 
-    CaseFlow(CaseStore store, CaseEventSink events, WorkingCalendar calendar, BusinessClock clock) {
+    CaseFlow(CaseStore store, CaseEventSink events, WorkingCalendar calendar, BusinessClock clock,
+             OverdueMarker warnings) {
         this.store = store;
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
+        this.warnings = warnings;
     }
 
     // ---- the case an execution belongs to
@@ -127,6 +132,27 @@ public class CaseFlow {
     public Date apologyAt(DelegateExecution execution) {
         CaseStore.State state = trustedCase(execution);
         return Date.from(ApologyTimer.at(calendar, state.dueDate(), state.receivedAt().toInstant(), clock.zone()));
+    }
+
+    /**
+     * The overdue watch (event subprocess of the processing, started by the {@link ApologyTimer}): the unit holding
+     * the case is warned one working day before the appointment date ({@code vn.hoso.case.overdue-warning}); the
+     * tasks of the case get the Tasklist marker {@link TaskDisplay#WARNING}.
+     */
+    public void overdueWarning(DelegateExecution execution) {
+        CaseStore.State state = trustedCase(execution);
+        OffsetDateTime now = clock.now();
+        append(now, new OverdueWarning(state.caseId().toString(), state.currentUnit(), state.currentTier(),
+                state.dueDate(), state.kind(), now));
+        warnings.mark(state.caseId(), state.dueDate());
+    }
+
+    /**
+     * Overdue watch gateway: a procedure dossier gets the Mẫu 04 task (an apology letter to the applicant, Nghị định
+     * 61/2018/NĐ-CP Art. 19(3)); a work file has no applicant, so only the internal warning (Nghị định 30/2020/NĐ-CP).
+     */
+    public boolean citizenApology(DelegateExecution execution) {
+        return trustedCase(execution).kind() == CaseKind.PROCEDURE;
     }
 
     // ---- segment process (hoso-segment)
@@ -251,6 +277,12 @@ public class CaseFlow {
             }
             case WITHDRAWN -> resolve(state, Resolution.WITHDRAWN, unit, tier, now, CaseStatus.WITHDRAWN);
             case RETURNED -> store.setStatus(caseId, CaseStatus.RETURNED);
+            case STOPPED -> resolve(state, Resolution.STOPPED, unit, tier, now, CaseStatus.STOPPED);
+            case NOT_RECEIVED -> {
+                store.notReceived(caseId, now);
+                append(now, new CaseNotReceived(caseId.toString(), unit, tier, now, state.kind(),
+                        state.procedureCode()));
+            }
         }
     }
 

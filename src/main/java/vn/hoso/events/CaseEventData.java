@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * that is missing or of another shape is null, and a consumer decides what it needs.
  */
 public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseTransferred, SegmentClosed,
-        CaseResolved, SupplementationRequested, DueDateChanged, CaseRefused, OverdueWarning, OtherCaseEvent {
+        CaseResolved, SupplementationRequested, DueDateChanged, CaseRefused, OverdueWarning, CaseNotReceived, PaymentRequested,
+        OtherCaseEvent {
 
     /** The CloudEvents {@code type}. */
     String type();
@@ -39,6 +40,8 @@ public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseT
             case CaseEventTypes.DUE_DATE_CHANGED -> DueDateChanged.read(d);
             case CaseEventTypes.REFUSED -> CaseRefused.read(d);
             case CaseEventTypes.OVERDUE_WARNING -> OverdueWarning.read(d);
+            case CaseEventTypes.RETURNED_INCOMPLETE -> CaseNotReceived.read(d);
+            case CaseEventTypes.PAYMENT_REQUESTED -> PaymentRequested.read(d);
             default -> new OtherCaseEvent(type, d.text("caseId"), d.text("unitCode"), data);
         };
     }

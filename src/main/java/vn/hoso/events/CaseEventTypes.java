@@ -26,6 +26,13 @@ public final class CaseEventTypes {
      * open (procedure dossier: finish it or send Mẫu 04; work file: internal overdue warning).
      */
     public static final String OVERDUE_WARNING = "vn.hoso.case.overdue-warning";
+    /**
+     * data: caseId, unitCode, tier, returnedAt, kind, procedureCode: incomplete at reception, returned with Mẫu 02
+     * before it was received (clock never started, never counted); ends the case.
+     */
+    public static final String RETURNED_INCOMPLETE = "vn.hoso.case.returned-incomplete";
+    /** data: caseId, unitCode, tier, requestedAt: waiting for the applicant's financial obligation (clock paused). */
+    public static final String PAYMENT_REQUESTED = "vn.hoso.case.payment-requested";
 
     private CaseEventTypes() {
     }

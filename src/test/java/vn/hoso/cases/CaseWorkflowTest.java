@@ -264,6 +264,53 @@ class CaseWorkflowTest {
     }
 
     @Test
+    void anIncompleteFileIsReturnedWithMau02BeforeItIsReceived() {
+        clockAt("2026-05-04T08:00:00+07:00");
+        String caseId = driver.receive(procedure("DEATH_REG", "10507", "ONLINE"));
+        driver.complete(caseId, RECEIVE, "officer.10507", Map.of("outcome", "RETURN_INCOMPLETE"));
+        JsonNode file = driver.caseFile(caseId, "officer.10507");
+        assertThat(file.get("status").asText()).isEqualTo("NOT_RECEIVED");
+        assertThat(file.path("timeliness").isTextual()).isFalse();
+        assertThat(file.path("outcome").isTextual()).isFalse();
+        assertThat(driver.openTasks(caseId)).isEmpty();
+        assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.returned-incomplete")
+                .doesNotContain("vn.hoso.case.resolved", "vn.hoso.case.refused");
+    }
+
+    @Test
+    void stoppingTheProcessingEndsTheCaseStopped() {
+        clockAt("2026-05-04T08:00:00+07:00");
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "IN_PERSON"));
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507", Map.of("outcome", "STOP"));
+        JsonNode file = driver.caseFile(caseId, "officer.10507");
+        assertThat(file.get("status").asText()).isEqualTo("STOPPED");
+        assertThat(file.get("outcome").asText()).isEqualTo("STOPPED");
+        assertThat(driver.openTasks(caseId)).isEmpty();
+    }
+
+    @Test
+    void awaitingPaymentPausesTheClockAndTheAppointmentDateMovesByTheDaysWaited() {
+        clockAt("2026-05-04T08:00:00+07:00"); // Monday; MARRIAGE_REG 3 working days → due Thursday 7/5
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "IN_PERSON"));
+        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-07");
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507", Map.of("outcome", "AWAIT_PAYMENT"));
+        assertThat(driver.caseFile(caseId, "officer.10507").get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(apologyTimer(caseId).isSuspended()).as("no Mẫu 04 for time the clock did not run").isTrue();
+        clockAt("2026-05-06T10:00:00+07:00"); // paid two working days later
+        driver.complete(caseId, CaseModel.AWAIT_PAYMENT, "officer.10507");
+        JsonNode file = driver.caseFile(caseId, "officer.10507");
+        assertThat(file.get("dueDate").asText()).isEqualTo("2026-05-11");
+        assertThat(file.get("status").asText()).isEqualTo("PROCESSING");
+        assertThat(apologyTimer(caseId).isSuspended()).isFalse();
+        assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.payment-requested",
+                "vn.hoso.case.due-date-changed");
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        assertThat(driver.task(caseId, APPROVE)).isNotNull();
+    }
+
+    @Test
     void theApplicantCanWithdrawWhileSupplementing() {
         clockAt("2026-05-04T08:00:00+07:00");
         String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "ONLINE"));
@@ -301,6 +348,48 @@ class CaseWorkflowTest {
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("apologyIssued").asBoolean()).isTrue();
         assertThat(done.get("timeliness").asText()).isEqualTo("LATE");
+    }
+
+    @Test
+    void aWorkFileGetsAnInternalOverdueWarningWithATasklistMarkerAndNoApologyLetter() {
+        clockAt("2026-06-01T08:00:00+07:00"); // Monday; WORK_INCOMING at a commune: 5 working days → due 8/6
+        Map<String, Object> work = new LinkedHashMap<>(Map.of("kind", "WORK", "procedureCode", "WORK_INCOMING",
+                "receivingUnit", "10507", "channel", "ONLINE", "subject", "Công văn đến số 12"));
+        String caseId = driver.receive(work);
+        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-06-08");
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        managementService.executeJob(apologyTimer(caseId).getId());
+
+        assertThat(driver.openTasks(caseId)).extracting(Task::getTaskDefinitionKey).containsExactly(APPRAISE);
+        Task appraise = driver.task(caseId, APPRAISE);
+        assertThat(taskService.getVariableLocal(appraise.getId(), TaskDisplay.WARNING))
+                .isEqualTo("Sắp quá hạn: hạn trả 08/06/2026");
+        assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.overdue-warning");
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        Task approve = driver.task(caseId, APPROVE);
+        assertThat(taskService.getVariableLocal(approve.getId(), TaskDisplay.WARNING))
+                .as("tasks created after the warning carry the marker too").isNotNull();
+    }
+
+    @Test
+    void aProcedureDossierIsWarnedAndGetsTheApologyTaskWhichEndsWithTheCase() {
+        clockAt("2026-06-01T08:00:00+07:00");
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "IN_PERSON"));
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        managementService.executeJob(apologyTimer(caseId).getId());
+        assertThat(driver.task(caseId, APOLOGY)).isNotNull();
+        assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.overdue-warning");
+        // the officer finishes the case instead of apologising: on time, and the open Mẫu 04 task goes with it
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        driver.complete(caseId, ISSUE, "officer.10507");
+        driver.complete(caseId, RETURN_RESULT, "officer.10507");
+        JsonNode done = driver.caseFile(caseId, "officer.10507");
+        assertThat(done.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(done.get("timeliness").asText()).isEqualTo("EARLY");
+        assertThat(driver.openTasks(caseId)).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count())
+                .as("no process of the finished case is left running").isZero();
     }
 
     @Test

@@ -84,6 +84,15 @@ class TypedCaseEventsTest {
             pairs.add(new Pair(new OverdueWarning(CASE, "10714", Tier.COMMUNE, due, CaseKind.WORK, t), legacy(
                     "unitCode", "10714", "tier", "COMMUNE", "dueDate", due.toString(), "kind", "WORK", "warnedAt",
                     t.toString())));
+            pairs.add(new Pair(new CaseNotReceived(CASE, "10714", Tier.COMMUNE, t, CaseKind.PROCEDURE, "BIRTH_REG"),
+                    legacy("unitCode", "10714", "tier", "COMMUNE", "returnedAt", t.toString(), "kind", "PROCEDURE",
+                            "procedureCode", "BIRTH_REG")));
+            pairs.add(new Pair(new PaymentRequested(CASE, "10714", Tier.COMMUNE, t), legacy("unitCode", "10714", "tier",
+                    "COMMUNE", "requestedAt", t.toString())));
+            pairs.add(new Pair(new DueDateChanged(CASE, "10714", Tier.COMMUNE, due.plusDays(2), due,
+                    DueDateChanged.Reason.PAYMENT, t), legacy("unitCode", "10714", "tier", "COMMUNE", "dueDate",
+                    due.plusDays(2).toString(), "previousDueDate", due.toString(), "reason", "PAYMENT", "changedAt",
+                    t.toString())));
         }
         return pairs;
     }

@@ -138,6 +138,15 @@ final class CaseEventsFixture implements AutoCloseable {
             return this;
         }
 
+        /** Incomplete at reception, returned with Mẫu 02 before it was received: ends the case. */
+        Case returnIncomplete(int hours) {
+            clock = clock.plusHours(hours);
+            closeSegment();
+            emit("vn.hoso.case.returned-incomplete", data().put("unitCode", unit).put("tier", tier)
+                    .put("returnedAt", clock.toString()).put("kind", kind).put("procedureCode", procedureCode));
+            return this;
+        }
+
         Case resolve(String outcome, String timeliness, int hours) {
             clock = clock.plusHours(hours);
             closeSegment();

@@ -58,6 +58,8 @@ class ReportEdgesTest {
                 .apology(LocalDate.of(2023, 3, 20)).resolve("APPROVED", "EARLY", 24 * 10).send();
         // refused at reception (Mẫu 03): not received, not finished early, counted as refused
         fixture.newCase("PROCEDURE", "IN_PERSON", UNIT, "COMMUNE", day(3), 5).refuse(1).send();
+        // returned incomplete at reception (Mẫu 02): the clock never started, counted nowhere
+        fixture.newCase("PROCEDURE", "ONLINE", UNIT, "COMMUNE", day(3), 5).returnIncomplete(1).send();
         // finished early: the control
         fixture.newCase("PROCEDURE", "POST", UNIT, "COMMUNE", day(6), 10).step("receive", "PAPER", 1)
                 .resolve("APPROVED", "EARLY", 24 * 2).send();
@@ -84,7 +86,8 @@ class ReportEdgesTest {
     @Test
     void anApologisedCaseIsLateFinishedOrNotARefusalIsNotReceivedAndWorkFilesStayOut() {
         JsonNode r = row(json(http.get("/api/rollups/report/units?unit=" + UNIT + "&" + PERIOD, "auditor")));
-        assertThat(r.path("received").asLong()).as("the refusal and the work file are not received dossiers")
+        assertThat(r.path("received").asLong())
+                .as("the refusal, the file returned with Mẫu 02 and the work file are not received dossiers")
                 .isEqualTo(3);
         assertThat(r.path("receivedOnline").asLong()).isEqualTo(1);
         assertThat(r.path("receivedInPersonOrPost").asLong()).isEqualTo(2);

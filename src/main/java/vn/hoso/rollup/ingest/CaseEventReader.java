@@ -29,7 +29,8 @@ final class CaseEventReader {
     static {
         for (String type : List.of(CaseEventTypes.RECEIVED, CaseEventTypes.STEP_COMPLETED, CaseEventTypes.TRANSFERRED,
                 CaseEventTypes.SEGMENT_CLOSED, CaseEventTypes.RESOLVED, CaseEventTypes.SUPPLEMENTATION_REQUESTED,
-                CaseEventTypes.DUE_DATE_CHANGED, CaseEventTypes.REFUSED, CaseEventTypes.OVERDUE_WARNING)) {
+                CaseEventTypes.DUE_DATE_CHANGED, CaseEventTypes.REFUSED, CaseEventTypes.OVERDUE_WARNING,
+                CaseEventTypes.RETURNED_INCOMPLETE, CaseEventTypes.PAYMENT_REQUESTED)) {
             EMPTY.put(type, CaseEventData.parse(type, JsonNodeFactory.instance.objectNode()));
         }
     }

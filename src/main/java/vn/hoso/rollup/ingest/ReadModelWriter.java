@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseReceived;
+import vn.hoso.events.CaseNotReceived;
 import vn.hoso.events.CaseRefused;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.DueDateChanged;
@@ -78,7 +79,7 @@ class ReadModelWriter {
                 segments.add(e);
             } else if (data instanceof CaseReceived || data instanceof CaseResolved
                     || data instanceof SupplementationRequested || data instanceof DueDateChanged
-                    || data instanceof CaseRefused) {
+                    || data instanceof CaseRefused || data instanceof CaseNotReceived) {
                 cases.computeIfAbsent(e.caseId(), CaseRow::new).add(e, zone);
             } else if (data instanceof OtherCaseEvent) {
                 ignored.merge(e.type(), 1L, Long::sum);
@@ -225,7 +226,7 @@ class ReadModelWriter {
         String code, kind, procedure, receivingUnit, receivingTier, channel, outcome, timeliness, resolvingUnit,
                 resolvingTier;
         OffsetDateTime receivedAt, resolvedAt, refusedAt;
-        LocalDate receivedOn, resolvedOn, refusedOn, dueDate;
+        LocalDate receivedOn, resolvedOn, refusedOn, notReceivedOn, dueDate;
         Long dueDateSeq, lastSeq;
         int supplementations;
         /** A Mẫu 04 apology was sent: late in every count, whatever the new date (docs/rollups.md). */
@@ -259,6 +260,10 @@ class ReadModelWriter {
                 resolvedOn = businessDate(resolvedAt, zone);
                 dueDate(r.dueDate(), e.seq());
                 apologised |= Boolean.TRUE.equals(r.apologyIssued());
+            } else if (e.data() instanceof CaseNotReceived r) {
+                kind = or(r.kind(), kind);
+                procedure = or(r.procedureCode(), procedure);
+                notReceivedOn = businessDate(r.returnedAt() != null ? r.returnedAt() : e.time(), zone);
             } else if (e.data() instanceof CaseRefused r) {
                 kind = or(r.kind(), kind);
                 procedure = or(r.procedureCode(), procedure);
@@ -291,7 +296,7 @@ class ReadModelWriter {
         Long[] dueSeq = new Long[n], lastSeq = new Long[n];
         Integer[] supp = new Integer[n];
         Boolean[] apologised = new Boolean[n];
-        String[] refusedAt = new String[n], refusedOn = new String[n];
+        String[] refusedAt = new String[n], refusedOn = new String[n], notReceivedOn = new String[n];
         int i = 0;
         for (CaseRow r : rows) {
             String[] values = {r.caseId, r.code, r.kind, r.procedure, r.receivingUnit, r.receivingTier, r.channel,
@@ -306,22 +311,24 @@ class ReadModelWriter {
             apologised[i] = r.apologised;
             refusedAt[i] = str(r.refusedAt);
             refusedOn[i] = str(r.refusedOn);
+            notReceivedOn[i] = str(r.notReceivedOn);
             i++;
         }
         try (PreparedStatement ps = con.prepareStatement("insert into " + model.cases() + " as c" + """
                  (case_id, code, kind, procedure_code, receiving_unit, receiving_tier, channel, received_at,
                   received_on, due_date, resolved_at, resolved_on, outcome, timeliness, resolving_unit, resolving_tier,
-                  due_date_seq, last_seq, supplementation_count, apologised, refused_at, refused_on)
+                  due_date_seq, last_seq, supplementation_count, apologised, refused_at, refused_on,
+                  not_received_on)
                 select t.case_id, t.code, t.kind, t.proc, t.r_unit, t.r_tier, t.channel, t.received_at::timestamptz,
                        t.received_on::date, t.due_date::date, t.resolved_at::timestamptz, t.resolved_on::date,
                        t.outcome, t.timeliness, t.s_unit, t.s_tier, t.due_seq, t.last_seq, t.supp, t.apologised,
-                       t.refused_at::timestamptz, t.refused_on::date
+                       t.refused_at::timestamptz, t.refused_on::date, t.not_received_on::date
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                               ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::int8[], ?::int8[], ?::int4[], ?::bool[], ?::text[], ?::text[])
+                              ?::int8[], ?::int8[], ?::int4[], ?::bool[], ?::text[], ?::text[], ?::text[])
                        as t(case_id, code, kind, proc, r_unit, r_tier, channel, received_at, received_on, due_date,
                             resolved_at, resolved_on, outcome, timeliness, s_unit, s_tier, due_seq, last_seq, supp,
-                            apologised, refused_at, refused_on)
+                            apologised, refused_at, refused_on, not_received_on)
                 on conflict (case_id) do update set
                    code = coalesce(excluded.code, c.code),
                    kind = coalesce(excluded.kind, c.kind),
@@ -347,6 +354,7 @@ class ReadModelWriter {
                    apologised = c.apologised or excluded.apologised,
                    refused_at = coalesce(excluded.refused_at, c.refused_at),
                    refused_on = coalesce(excluded.refused_on, c.refused_on),
+                   not_received_on = coalesce(excluded.not_received_on, c.not_received_on),
                    last_seq = greatest(c.last_seq, excluded.last_seq)""")) {
             int p = 1;
             for (int c = 0; c < 16; c++) {
@@ -357,7 +365,8 @@ class ReadModelWriter {
             ps.setArray(p++, con.createArrayOf("int4", supp));
             ps.setArray(p++, con.createArrayOf("bool", apologised));
             ps.setArray(p++, con.createArrayOf("text", refusedAt));
-            ps.setArray(p, con.createArrayOf("text", refusedOn));
+            ps.setArray(p++, con.createArrayOf("text", refusedOn));
+            ps.setArray(p, con.createArrayOf("text", notReceivedOn));
             ps.executeUpdate();
         }
     }

@@ -245,13 +245,13 @@ public class RollupRebuild {
                     rs.getLong(4) + " segments, " + rs.getLong(5) + " online");
         });
         jdbc.query("select received_on, receiving_unit, kind, channel, outcome, timeliness, resolved_on, due_date,"
-                + " least(supplementation_count, 2), apologised, refused_on, count(*) from " + model.cases()
-                + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11", rs -> {
+                + " least(supplementation_count, 2), apologised, refused_on, not_received_on, count(*) from "
+                + model.cases() + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12", rs -> {
             StringBuilder key = new StringBuilder("cases ");
-            for (int i = 1; i <= 11; i++) {
+            for (int i = 1; i <= 12; i++) {
                 key.append(i > 1 ? "/" : "").append(rs.getString(i));
             }
-            figures.put(key.toString(), rs.getLong(12) + " cases");
+            figures.put(key.toString(), rs.getLong(13) + " cases");
         });
         jdbc.query("select type, events from " + model.ignored(), rs -> {
             figures.put("ignored " + rs.getString(1), rs.getLong(2) + " events");

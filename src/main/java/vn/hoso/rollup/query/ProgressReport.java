@@ -55,7 +55,7 @@ public class ProgressReport {
                 from rollup_case
                where received_on is not null and receiving_unit is not null and receiving_tier is not null
                  and received_on <= ? and (resolved_on is null or resolved_on >= ?)
-                 and (refused_on is null or refused_on between ? and ?) %s
+                 and (refused_on is null or refused_on between ? and ?) and not_received_on is null %s
             )
             select unit_code, tier, count(*) filter (where refused_on is null),
                    count(*) filter (where refused_on is null and received_on >= ? and channel = 'ONLINE'),
