@@ -47,14 +47,16 @@ public class CaseFlow {
     private final WorkingCalendar calendar;
     private final BusinessClock clock;
     private final OverdueMarker warnings;
+    private final Successors successors;
 
     CaseFlow(CaseStore store, CaseEventSink events, WorkingCalendar calendar, BusinessClock clock,
-             OverdueMarker warnings) {
+             OverdueMarker warnings, Successors successors) {
         this.store = store;
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
         this.warnings = warnings;
+        this.successors = successors;
     }
 
     // ---- the case an execution belongs to
@@ -99,7 +101,7 @@ public class CaseFlow {
 
     /** Main process: the next processing segment is about to start at the unit of the route's current stop. */
     public void prepareSegment(DelegateExecution execution) {
-        CaseStore.State state = trustedCase(execution);
+        CaseStore.State state = reconcile(trustedCase(execution), true);
         if (state.returning()) {
             store.setReturning(state.caseId(), false);
         }
@@ -124,7 +126,7 @@ public class CaseFlow {
 
     /** Main process gateway: the result was issued at a unit other than the receiving one, where it is returned. */
     public boolean needsReturn(DelegateExecution execution) {
-        CaseStore.State state = trustedCase(execution);
+        CaseStore.State state = reconcile(trustedCase(execution), false);
         return store.lastSegmentResult(state.caseId()) == SegmentResult.ISSUED && returnsElsewhere(state);
     }
 
@@ -159,14 +161,15 @@ public class CaseFlow {
 
     /** Segment process start: the case arrives at a unit. */
     public void openSegment(DelegateExecution execution) {
-        CaseStore.State state = trustedCase(execution);
+        CaseStore.State state = reconcile(trustedCase(execution), true);
         UUID caseId = state.caseId();
         Entry entry = entry(state);
         String unit;
         Tier tier;
         if (entry == Entry.RETURN_ONLY) {
-            unit = state.receivingUnit();
-            tier = state.receivingTier();
+            Successors.Target returnAt = returnUnit(state);
+            unit = returnAt.unitCode();
+            tier = returnAt.tier();
         } else {
             Route.Stop stop = Route.decode(state.route()).stop(state.segmentIndex());
             unit = stop.unitCode();
@@ -204,13 +207,13 @@ public class CaseFlow {
 
     /** Segment gateway: this unit is the last on the route, so it issues the result. */
     public boolean lastUnitOfRoute(DelegateExecution execution) {
-        CaseStore.State state = trustedCase(execution);
+        CaseStore.State state = reconcile(trustedCase(execution), true);
         return !state.returning() && Route.decode(state.route()).isLast(state.segmentIndex());
     }
 
     /** Segment gateway: the result is returned here, where the case was received. */
     public boolean returnsHere(DelegateExecution execution) {
-        CaseStore.State state = trustedCase(execution);
+        CaseStore.State state = reconcile(trustedCase(execution), false);
         return state.kind() == CaseKind.PROCEDURE && Route.decode(state.route()).isLast(state.segmentIndex())
                 && !returnsElsewhere(state);
     }
@@ -226,7 +229,7 @@ public class CaseFlow {
     }
 
     private String currentUnit(DelegateExecution execution) {
-        CaseStore.State state = trustedCase(execution);
+        CaseStore.State state = reconcile(trustedCase(execution), true);
         if (state.currentUnit() == null) {
             throw new IllegalStateException("Case " + state.caseId() + " is at no unit");
         }
@@ -234,16 +237,88 @@ public class CaseFlow {
     }
 
     /** A procedure dossier whose last unit is not the receiving one: the result goes back there to be returned. */
-    private static boolean returnsElsewhere(CaseStore.State state) {
+    private boolean returnsElsewhere(CaseStore.State state) {
         Route route = Route.decode(state.route());
         Route.Stop last = route.stop(route.stops().size() - 1);
-        return state.kind() == CaseKind.PROCEDURE && !last.unitCode().equals(state.receivingUnit());
+        return state.kind() == CaseKind.PROCEDURE && !last.unitCode().equals(returnUnit(state).unitCode());
+    }
+
+    /** Where the result is returned: the receiving unit, or its successor when it no longer exists today. */
+    private Successors.Target returnUnit(CaseStore.State state) {
+        return successors.on(state.receivingUnit(), state.receivingTier(), state.receivedAt().toLocalDate(),
+                clock.now().toLocalDate(), state.receivingUnit());
+    }
+
+    /**
+     * The 2025-07-01 reform for cases in flight: the stops of the route from the current one on are resolved to the
+     * units that exist today ({@link Successors}); consecutive stops at the same unit merge (their days add up: after
+     * the reform a district's work is the commune's). With {@code moveCurrent}, when the current stop's unit no
+     * longer exists, the case moves to its successor before a task is offered there: the open segment closes at the
+     * unit that worked it and a new one opens at the successor, with {@code vn.hoso.case.transferred}. Receiving
+     * unit and past segments are never rewritten (they are the legal facts of the reports).
+     */
+    CaseStore.State reconcile(CaseStore.State state, boolean moveCurrent) {
+        if (state.returning() || state.route() == null) {
+            return state;
+        }
+        LocalDate today = clock.now().toLocalDate();
+        LocalDate plannedOn = state.receivedAt().toLocalDate();
+        Route route = Route.decode(state.route());
+        int current = state.segmentIndex();
+        java.util.List<Route.Stop> stops = new java.util.ArrayList<>(route.stops().subList(0, current));
+        for (int i = current; i < route.stops().size(); i++) {
+            Route.Stop stop = route.stop(i);
+            Route.Stop resolved = stop;
+            if (i > current || moveCurrent) {
+                Successors.Target t = successors.on(stop.unitCode(), stop.tier(), plannedOn, today,
+                        state.receivingUnit());
+                resolved = new Route.Stop(t.tier(), t.unitCode(), stop.days());
+            }
+            Route.Stop previous = stops.size() > current ? stops.get(stops.size() - 1) : null;
+            if (previous != null && previous.unitCode().equals(resolved.unitCode())) {
+                stops.set(stops.size() - 1, new Route.Stop(previous.tier(), previous.unitCode(),
+                        previous.days() + resolved.days()));
+            } else {
+                stops.add(resolved);
+            }
+        }
+        Route reconciled = new Route(stops);
+        if (reconciled.encode().equals(state.route())) {
+            return state;
+        }
+        store.setRoute(state.caseId(), reconciled.encode());
+        Route.Stop was = route.stop(current);
+        Route.Stop now = reconciled.stop(current);
+        if (!was.unitCode().equals(now.unitCode()) && was.unitCode().equals(state.currentUnit())) {
+            moveToSuccessor(state, was, now);
+        }
+        return store.state(state.caseId());
+    }
+
+    private void moveToSuccessor(CaseStore.State state, Route.Stop from, Route.Stop to) {
+        UUID caseId = state.caseId();
+        OffsetDateTime now = clock.now();
+        var open = store.openSegment(caseId);
+        if (open.isPresent()) {
+            CaseFile.Segment segment = store.closeSegment(caseId, now, SegmentResult.FORWARDED).orElseThrow();
+            append(now, new SegmentClosed(caseId.toString(), segment.unitCode(), segment.tier(), segment.segmentNo(),
+                    segment.openedAt(), segment.closedAt(), segment.steps(), segment.paperSteps(),
+                    segment.arrivedElectronically(), segment.processedOnline(), state.kind(), state.procedureCode(),
+                    SegmentResult.FORWARDED));
+        }
+        append(now, new CaseTransferred(caseId.toString(), from.unitCode(), from.tier(), to.unitCode(), to.tier(),
+                StepMode.ELECTRONIC, now));
+        if (open.isPresent()) {
+            int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
+            store.openSegment(caseId, segmentNo, to.unitCode(), to.tier(), now, true);
+        }
+        store.moveTo(caseId, state.segmentIndex(), to.unitCode(), to.tier(), state.status());
     }
 
     /** Segment process end events: the case leaves the unit; records the segment and what follows from it. */
     public void closeSegment(DelegateExecution execution, String resultName) {
         SegmentResult result = SegmentResult.valueOf(resultName);
-        CaseStore.State state = trustedCase(execution);
+        CaseStore.State state = reconcile(trustedCase(execution), false);
         UUID caseId = state.caseId();
         OffsetDateTime now = clock.now();
         StepMode handOffMode = store.openSegment(caseId).map(CaseStore.OpenSegment::lastMode)
@@ -263,8 +338,9 @@ public class CaseFlow {
             }
             case ISSUED -> {
                 resolve(state, Resolution.APPROVED, unit, tier, now, CaseStatus.FINISHED);
-                if (returnsElsewhere(state)) { // back to the receiving unit
-                    transfer(caseId, unit, tier, state.receivingUnit(), state.receivingTier(), handOffMode, now);
+                if (returnsElsewhere(state)) { // back to the receiving unit (or its successor)
+                    Successors.Target back = returnUnit(state);
+                    transfer(caseId, unit, tier, back.unitCode(), back.tier(), handOffMode, now);
                 } // a work file ends where it was issued: no applicant to return it to
             }
             case DONE -> resolve(state, Resolution.APPROVED, unit, tier, now, CaseStatus.RETURNED);

@@ -135,6 +135,11 @@ class CaseStore {
                 + "where case_id = ?", segmentIndex, unitCode, tier.name(), status.name(), caseId);
     }
 
+    /** The route from the current stop on, resolved to today's units (the 2025-07-01 reform, {@link CaseFlow}). */
+    void setRoute(UUID caseId, String route) {
+        jdbc.update("update case_file set route = ? where case_id = ?", route, caseId);
+    }
+
     void setStatus(UUID caseId, CaseStatus status) {
         jdbc.update("update case_file set status = ? where case_id = ?", status.name(), caseId);
     }

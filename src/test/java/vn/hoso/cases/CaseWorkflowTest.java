@@ -166,6 +166,74 @@ class CaseWorkflowTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
     }
 
+    /**
+     * The 2025-07-01 reform for a case in flight: received on 2025-06-25 at Phường Trần Phú (10528, split between
+     * 10532 and 10537) for a commune → district procedure, forwarded on 2025-07-02: its district's work goes to the
+     * successor of its receiving commune (10532, the lowest code of the split), never to the abolished district 288;
+     * the result is returned there too.
+     */
+    @Test
+    void aCaseInFlightOnTheReformDayFollowsTheSuccessorsAndNeverReachesAnAbolishedUnit() {
+        clockAt("2025-06-25T09:00:00+07:00");
+        String caseId = driver.receive(procedure("SOCIAL_ALLOWANCE", "10528", "ONLINE"));
+        driver.complete(caseId, RECEIVE, "officer.10528");
+        driver.complete(caseId, APPRAISE, "officer.10528");
+        clockAt("2025-06-30T10:00:00+07:00");
+        driver.complete(caseId, APPROVE, "leader.10528");
+        assertThat(driver.candidateGroups(driver.task(caseId, FORWARD))).containsExactly("officers.10528");
+
+        clockAt("2025-07-02T09:00:00+07:00"); // the district 288 and the ward 10528 no longer exist
+        driver.complete(caseId, FORWARD, "officer.10528");
+        assertThat(driver.candidateGroups(driver.task(caseId, APPRAISE))).containsExactly("officers.10532");
+        driver.complete(caseId, APPRAISE, "officer.10532");
+        assertThat(driver.candidateGroups(driver.task(caseId, APPROVE))).containsExactly("leaders.10532");
+        driver.complete(caseId, APPROVE, "leader.10532");
+        assertThat(driver.candidateGroups(driver.task(caseId, ISSUE))).containsExactly("officers.10532");
+        driver.complete(caseId, ISSUE, "officer.10532");
+        // returned where the receiving ward went: here, without a return leg
+        assertThat(driver.candidateGroups(driver.task(caseId, RETURN_RESULT))).containsExactly("officers.10532");
+        driver.complete(caseId, RETURN_RESULT, "officer.10532");
+
+        JsonNode file = driver.caseFile(caseId, "auditor");
+        assertThat(file.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(file.get("receivingUnit").asText()).as("the legal fact stays").isEqualTo("10528");
+        assertThat(file.get("segments")).extracting(g -> g.get("unitCode").asText() + "/" + g.get("tier").asText())
+                .containsExactly("10528/COMMUNE", "10532/COMMUNE");
+        var transferred = eventLog.eventsOf(caseId).stream()
+                .filter(e -> e.type().equals("vn.hoso.case.transferred")).toList();
+        assertThat(transferred).extracting(e -> e.data().path("toUnit").asText()).containsExactly("10532");
+        assertThat(historyService.createHistoricIdentityLinkLogQuery().type("candidate").list().stream()
+                .filter(l -> caseId.equals(businessKeyOfTask(l.getTaskId())))
+                .map(l -> l.getGroupId())).doesNotContain("officers.288", "leaders.288");
+    }
+
+    /** A task that was opened at a unit before the reform and is still open after it moves with the case. */
+    @Test
+    void aTaskCreatedAfterTheReformAtAnAbolishedCommuneGoesToItsSuccessor() {
+        clockAt("2025-06-27T09:00:00+07:00");
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10510", "IN_PERSON")); // 10510 → 10507 (full)
+        driver.complete(caseId, RECEIVE, "officer.10510");
+        clockAt("2025-07-01T08:30:00+07:00");
+        driver.complete(caseId, APPRAISE, "officer.10510"); // created on 27/6 for the old ward: still theirs
+        assertThat(driver.candidateGroups(driver.task(caseId, APPROVE))).containsExactly("leaders.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        driver.complete(caseId, ISSUE, "officer.10507");
+        driver.complete(caseId, RETURN_RESULT, "officer.10507");
+        JsonNode file = driver.caseFile(caseId, "auditor");
+        assertThat(file.get("segments")).extracting(g -> g.get("unitCode").asText() + "/" + g.get("steps").asInt())
+                .as("the old ward's segment closes with the steps it worked").containsExactly("10510/2", "10507/3");
+    }
+
+    private String businessKeyOfTask(String taskId) {
+        var task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return null;
+        }
+        var instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
     @Test
     void afterTheReformACaseNeverVisitsADistrict() {
         clockAt("2025-08-05T10:00:00+07:00");
