@@ -309,6 +309,7 @@
       el('td', { class: 'num', text: s.steps === null ? '' : String(s.steps) }),
       el('td', { class: 'num', text: s.paperSteps === null ? '' : String(s.paperSteps) }),
       el('td', {}, el('span', { class: s.processedOnline ? 'yes' : 'no', text: s.processedOnline ? 'Có' : 'Không' })),
+      el('td', { text: { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn' }[s.segmentVerdict] || '' }),
       el('td', { text: { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn' }[s.timeliness] || '' }))));
     section.scrollIntoView({ behavior: 'instant', block: 'start' });
   }

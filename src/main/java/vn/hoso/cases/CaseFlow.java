@@ -18,6 +18,7 @@ import vn.hoso.events.Channel;
 import vn.hoso.events.OverdueWarning;
 import vn.hoso.events.Resolution;
 import vn.hoso.events.SegmentClosed;
+import vn.hoso.events.SegmentJudged;
 import vn.hoso.events.SegmentResult;
 import vn.hoso.events.StepMode;
 import vn.hoso.events.Timeliness;
@@ -178,7 +179,10 @@ public class CaseFlow {
         boolean arrivedElectronically = entry == Entry.RECEIVE
                 ? state.channel() == Channel.ONLINE : state.nextArrivalElectronic();
         int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
-        store.openSegment(caseId, segmentNo, unit, tier, clock.now(), arrivedElectronically);
+        // Mẫu 05: a unit on the route has its share of the statutory time from the day the file reaches it
+        LocalDate segmentDue = entry == Entry.RETURN_ONLY ? null : Deadlines.dueDate(calendar,
+                clock.now().toLocalDate(), Route.decode(state.route()).stop(state.segmentIndex()).days());
+        store.openSegment(caseId, segmentNo, unit, tier, clock.now(), arrivedElectronically, segmentDue);
         CaseStatus status = switch (entry) {
             case RECEIVE -> CaseStatus.RECEIVED;
             case RETURN_ONLY -> CaseStatus.FINISHED;
@@ -299,18 +303,20 @@ public class CaseFlow {
         UUID caseId = state.caseId();
         OffsetDateTime now = clock.now();
         var open = store.openSegment(caseId);
+        LocalDate segmentDue = store.openSegmentDue(caseId).orElse(null);
         if (open.isPresent()) {
             CaseFile.Segment segment = store.closeSegment(caseId, now, SegmentResult.FORWARDED).orElseThrow();
             append(now, new SegmentClosed(caseId.toString(), segment.unitCode(), segment.tier(), segment.segmentNo(),
                     segment.openedAt(), segment.closedAt(), segment.steps(), segment.paperSteps(),
                     segment.arrivedElectronically(), segment.processedOnline(), state.kind(), state.procedureCode(),
                     SegmentResult.FORWARDED));
+            judge(caseId, segment, segmentDue, now);
         }
         append(now, new CaseTransferred(caseId.toString(), from.unitCode(), from.tier(), to.unitCode(), to.tier(),
                 StepMode.ELECTRONIC, now));
         if (open.isPresent()) {
             int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
-            store.openSegment(caseId, segmentNo, to.unitCode(), to.tier(), now, true);
+            store.openSegment(caseId, segmentNo, to.unitCode(), to.tier(), now, true, segmentDue);
         }
         store.moveTo(caseId, state.segmentIndex(), to.unitCode(), to.tier(), state.status());
     }
@@ -323,6 +329,7 @@ public class CaseFlow {
         OffsetDateTime now = clock.now();
         StepMode handOffMode = store.openSegment(caseId).map(CaseStore.OpenSegment::lastMode)
                 .orElse(StepMode.ELECTRONIC);
+        LocalDate segmentDue = store.openSegmentDue(caseId).orElse(null);
         CaseFile.Segment segment = store.closeSegment(caseId, now, result).orElseThrow(
                 () -> new IllegalStateException("No open segment for case " + caseId));
         String unit = segment.unitCode();
@@ -330,6 +337,7 @@ public class CaseFlow {
         append(now, new SegmentClosed(caseId.toString(), unit, tier, segment.segmentNo(), segment.openedAt(),
                 segment.closedAt(), segment.steps(), segment.paperSteps(), segment.arrivedElectronically(),
                 segment.processedOnline(), state.kind(), state.procedureCode(), result));
+        judge(caseId, segment, segmentDue, now);
 
         switch (result) {
             case FORWARDED -> {
@@ -360,6 +368,18 @@ public class CaseFlow {
                         state.procedureCode()));
             }
         }
+    }
+
+    /** Mẫu 05: the unit's stay against its share of the time, by date (segments with a share only). */
+    private void judge(UUID caseId, CaseFile.Segment segment, LocalDate due, OffsetDateTime now) {
+        if (due == null) {
+            return;
+        }
+        LocalDate closed = segment.closedAt().toLocalDate();
+        Timeliness verdict = closed.isAfter(due) ? Timeliness.LATE
+                : closed.isBefore(due) ? Timeliness.EARLY : Timeliness.ON_TIME;
+        append(now, new SegmentJudged(caseId.toString(), segment.unitCode(), segment.tier(), segment.segmentNo(),
+                segment.openedAt(), segment.closedAt(), due, verdict));
     }
 
     private void transfer(UUID caseId, String unit, Tier tier, String toUnit, Tier toTier, StepMode mode,

@@ -198,9 +198,27 @@ class CaseStore {
 
     void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
                      boolean arrivedElectronically) {
+        openSegment(caseId, segmentNo, unitCode, tier, at, arrivedElectronically, null);
+    }
+
+    /** @param dueDate the unit's share of the statutory time ends on this day (Mẫu 05); null: none (return leg) */
+    void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
+                     boolean arrivedElectronically, LocalDate dueDate) {
         jdbc.update("""
-                insert into case_segment (case_id, segment_no, unit_code, tier, opened_at, arrived_electronically)
-                values (?, ?, ?, ?, ?, ?)""", caseId, segmentNo, unitCode, tier.name(), at, arrivedElectronically);
+                insert into case_segment (case_id, segment_no, unit_code, tier, opened_at, arrived_electronically,
+                                          due_date)
+                values (?, ?, ?, ?, ?, ?, ?)""", caseId, segmentNo, unitCode, tier.name(), at, arrivedElectronically,
+                dueDate);
+    }
+
+    /** The open segment's own due date (Mẫu 05), if it has one. */
+    Optional<LocalDate> openSegmentDue(UUID caseId) {
+        return jdbc.query("select due_date from case_segment where case_id = ? and closed_at is null",
+                (rs, i) -> rs.getObject(1, LocalDate.class), caseId).stream().filter(d -> d != null).findFirst();
+    }
+
+    void setOpenSegmentDue(UUID caseId, LocalDate dueDate) {
+        jdbc.update("update case_segment set due_date = ? where case_id = ? and closed_at is null", dueDate, caseId);
     }
 
     /**

@@ -154,6 +154,7 @@ class StepListener {
         int waited = calendar.workingDaysBetween(since, now.toLocalDate());
         LocalDate newDue = waited == 0 ? state.dueDate() : calendar.addWorkingDays(state.dueDate(), waited);
         store.supplementationReceived(state.caseId(), newDue);
+        shiftSegmentDue(state, waited);
         if (!newDue.equals(state.dueDate())) {
             dueDateChanged(state, unit, tier, now, newDue, DueDateChanged.Reason.SUPPLEMENTATION, execution);
         }
@@ -181,12 +182,21 @@ class StepListener {
         int waited = calendar.workingDaysBetween(since, now.toLocalDate());
         LocalDate newDue = waited == 0 ? state.dueDate() : calendar.addWorkingDays(state.dueDate(), waited);
         store.paymentMet(state.caseId(), newDue);
+        shiftSegmentDue(state, waited);
         if (!newDue.equals(state.dueDate())) {
             dueDateChanged(state, unit, tier, now, newDue, DueDateChanged.Reason.PAYMENT, execution);
         }
         Job timer = apologyTimer(CaseFlow.rootInstance(execution));
         if (timer != null && timer.isSuspended()) {
             suspend(timer, false);
+        }
+    }
+
+    /** The unit's own share of the time (Mẫu 05) moves by the days the clock was paused, like the case's. */
+    private void shiftSegmentDue(CaseStore.State state, int waited) {
+        if (waited > 0) {
+            store.openSegmentDue(state.caseId())
+                    .ifPresent(d -> store.setOpenSegmentDue(state.caseId(), calendar.addWorkingDays(d, waited)));
         }
     }
 

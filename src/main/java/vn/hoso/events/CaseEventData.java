@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseTransferred, SegmentClosed,
         CaseResolved, SupplementationRequested, DueDateChanged, CaseRefused, OverdueWarning, CaseNotReceived, PaymentRequested,
-        OtherCaseEvent {
+        SegmentJudged, OtherCaseEvent {
 
     /** The CloudEvents {@code type}. */
     String type();
@@ -42,6 +42,7 @@ public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseT
             case CaseEventTypes.OVERDUE_WARNING -> OverdueWarning.read(d);
             case CaseEventTypes.RETURNED_INCOMPLETE -> CaseNotReceived.read(d);
             case CaseEventTypes.PAYMENT_REQUESTED -> PaymentRequested.read(d);
+            case CaseEventTypes.SEGMENT_JUDGED -> SegmentJudged.read(d);
             default -> new OtherCaseEvent(type, d.text("caseId"), d.text("unitCode"), data);
         };
     }

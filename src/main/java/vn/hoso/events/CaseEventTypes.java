@@ -33,6 +33,11 @@ public final class CaseEventTypes {
     public static final String RETURNED_INCOMPLETE = "vn.hoso.case.returned-incomplete";
     /** data: caseId, unitCode, tier, requestedAt: waiting for the applicant's financial obligation (clock paused). */
     public static final String PAYMENT_REQUESTED = "vn.hoso.case.payment-requested";
+    /**
+     * data: caseId, unitCode, tier, segmentNo, openedAt, closedAt, dueDate (the unit's share), verdict (EARLY,
+     * ON_TIME, LATE): a row of the Mẫu 05 control sheet.
+     */
+    public static final String SEGMENT_JUDGED = "vn.hoso.segment.judged";
 
     private CaseEventTypes() {
     }

@@ -234,6 +234,38 @@ class CaseWorkflowTest {
         return instance == null ? null : instance.getBusinessKey();
     }
 
+    /** Mẫu 05: each unit is judged against its own share of the time, so the unit that made a case late shows. */
+    @Test
+    void eachUnitIsJudgedAgainstItsShareOfTheTime() {
+        clockAt("2025-08-04T09:00:00+07:00"); // Monday; MERIT_ALLOWANCE: commune 5 + 7 (the district's) = 12, province 12
+        String caseId = driver.receive(procedure("MERIT_ALLOWANCE", "10507", "ONLINE"));
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        clockAt("2025-08-25T09:00:00+07:00"); // the ward's share ended on 20/8
+        driver.complete(caseId, FORWARD, "officer.10507");
+        clockAt("2025-08-26T09:00:00+07:00");
+        driver.complete(caseId, APPRAISE, "officer.31");
+        driver.complete(caseId, APPROVE, "leader.31");
+        driver.complete(caseId, ISSUE, "officer.31");
+        driver.complete(caseId, RETURN_AT_RECEIVING_UNIT, "officer.10507");
+
+        var judged = eventLog.eventsOf(caseId).stream().filter(e -> e.type().equals("vn.hoso.segment.judged"))
+                .map(e -> e.data().path("unitCode").asText() + "/" + e.data().path("dueDate").asText() + "/"
+                        + e.data().path("verdict").asText()).toList();
+        assertThat(judged).as("the return of the result has no share").containsExactly("10507/2025-08-20/LATE",
+                "31/2025-09-12/EARLY");
+        String code = driver.caseFile(caseId, "auditor").get("code").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode book = vn.hoso.infra.Http.json(driver.http.get(
+                    "/api/rollups/units/10507/segments?from=2025-08-25&to=2025-08-25", "auditor"));
+            assertThat(book.path("segments").findParents("caseCode").stream()
+                    .filter(s -> s.path("caseCode").asText().equals(code))
+                    .map(s -> s.path("segmentVerdict").asText() + "/" + s.path("segmentDueDate").asText()))
+                    .containsExactly("LATE/2025-08-20");
+        });
+    }
+
     @Test
     void afterTheReformACaseNeverVisitsADistrict() {
         clockAt("2025-08-05T10:00:00+07:00");

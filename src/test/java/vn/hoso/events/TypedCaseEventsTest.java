@@ -87,6 +87,9 @@ class TypedCaseEventsTest {
             pairs.add(new Pair(new CaseNotReceived(CASE, "10714", Tier.COMMUNE, t, CaseKind.PROCEDURE, "BIRTH_REG"),
                     legacy("unitCode", "10714", "tier", "COMMUNE", "returnedAt", t.toString(), "kind", "PROCEDURE",
                             "procedureCode", "BIRTH_REG")));
+            pairs.add(new Pair(new SegmentJudged(CASE, "10714", Tier.COMMUNE, 1, t.minusDays(2), t, due,
+                    Timeliness.LATE), legacy("unitCode", "10714", "tier", "COMMUNE", "segmentNo", 1, "openedAt",
+                    t.minusDays(2).toString(), "closedAt", t.toString(), "dueDate", due.toString(), "verdict", "LATE")));
             pairs.add(new Pair(new PaymentRequested(CASE, "10714", Tier.COMMUNE, t), legacy("unitCode", "10714", "tier",
                     "COMMUNE", "requestedAt", t.toString())));
             pairs.add(new Pair(new DueDateChanged(CASE, "10714", Tier.COMMUNE, due.plusDays(2), due,

@@ -114,16 +114,18 @@ public class RollupTables {
                 new Column("Kênh nộp", Type.TEXT), new Column("Tiếp nhận lúc", Type.DATETIME),
                 new Column("Ngày hẹn trả", Type.DATE), new Column("Giải quyết lúc", Type.DATETIME),
                 new Column("Kết quả", Type.TEXT), new Column("Tiến độ", Type.TEXT),
-                new Column("Số lần yêu cầu bổ sung", Type.INT));
+                new Column("Số lần yêu cầu bổ sung", Type.INT), new Column("Phân đoạn số", Type.INT),
+                new Column("Hạn xử lý tại đơn vị", Type.DATE), new Column("Tiến độ tại đơn vị", Type.TEXT));
         List<List<Object>> data = new ArrayList<>();
         for (var s : page.segments()) {
             data.add(Arrays.asList(s.caseId(), s.caseCode(), Exports.tierName(s.tier()), s.kind(), s.procedureCode(),
                     s.openedAt(), s.closedAt(), s.steps(), s.paperSteps(), s.processedOnline() ? "Có" : "Không",
                     s.arrivedElectronically() == null ? null : s.arrivedElectronically() ? "Có" : "Không",
                     s.channel(), s.receivedAt(), s.dueDate(), s.resolvedAt(), s.outcome(), s.timeliness(),
-                    s.supplementationCount()));
+                    s.supplementationCount(), s.segmentNo(), s.segmentDueDate(), verdictLabel(s.segmentVerdict())));
         }
-        return new Table("Hồ sơ " + page.unitCode(), "Các phân đoạn hồ sơ của đơn vị " + page.unitCode()
+        return new Table("Hồ sơ " + page.unitCode(), "Sổ theo dõi hồ sơ (Mẫu 06): các phân đoạn hồ sơ của đơn vị "
+                + page.unitCode()
                 + (unitName == null ? "" : " " + unitName), subtitle(new Period(page.from(), page.to()),
                 page.total() + " phân đoạn"), columns, data);
     }
@@ -195,6 +197,16 @@ public class RollupTables {
                 + (extra == null || extra.isBlank() ? "" : "; " + extra)
                 + ". Lập lúc " + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"))
                 + ". Một phân đoạn là phần hồ sơ do một đơn vị xử lý; xử lý trên môi trường mạng khi mọi bước đều điện tử.";
+    }
+
+    /** Mẫu 05's verdict of a unit's stay, in words. */
+    private static String verdictLabel(String verdict) {
+        return verdict == null ? null : switch (verdict) {
+            case "EARLY" -> "Trước hạn";
+            case "ON_TIME" -> "Đúng hạn";
+            case "LATE" -> "Quá hạn";
+            default -> verdict;
+        };
     }
 
     /** Which files an online rate covers: said on every table, "all" included. */

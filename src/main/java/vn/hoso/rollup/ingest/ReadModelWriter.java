@@ -29,6 +29,7 @@ import vn.hoso.events.DueDateChanged;
 import vn.hoso.events.OtherCaseEvent;
 import vn.hoso.events.PublishedCaseEvent;
 import vn.hoso.events.SegmentClosed;
+import vn.hoso.events.SegmentJudged;
 import vn.hoso.events.SupplementationRequested;
 
 /**
@@ -71,12 +72,15 @@ class ReadModelWriter {
         }
 
         List<PublishedCaseEvent> segments = new ArrayList<>();
+        List<SegmentJudged> judged = new ArrayList<>();
         Map<String, CaseRow> cases = new TreeMap<>();
         Map<String, Long> ignored = new TreeMap<>();
         for (PublishedCaseEvent e : todo) {
             CaseEventData data = e.data();
             if (data instanceof SegmentClosed) {
                 segments.add(e);
+            } else if (data instanceof SegmentJudged j) {
+                judged.add(j);
             } else if (data instanceof CaseReceived || data instanceof CaseResolved
                     || data instanceof SupplementationRequested || data instanceof DueDateChanged
                     || data instanceof CaseRefused || data instanceof CaseNotReceived) {
@@ -88,6 +92,9 @@ class ReadModelWriter {
         }
         if (!segments.isEmpty()) {
             insertSegments(con, model, segments);
+        }
+        if (!judged.isEmpty()) {
+            judgeSegments(con, model, judged);
         }
         if (!cases.isEmpty()) {
             upsertCases(con, model, cases.values());
@@ -127,6 +134,39 @@ class ReadModelWriter {
                 c = unit.compareTo(o.unit);
             }
             return c != 0 ? c : kind.compareTo(o.kind);
+        }
+    }
+
+    /**
+     * Mẫu 05: the unit's share and verdict go onto the segment row they judge (same case, unit and closing time; the
+     * segment.closed event precedes its judgement in the case's order, so the row exists).
+     */
+    private void judgeSegments(Connection con, ReadModel model, List<SegmentJudged> judged) throws SQLException {
+        int n = judged.size();
+        String[] caseId = new String[n], unit = new String[n], closed = new String[n], due = new String[n],
+                verdict = new String[n];
+        Integer[] no = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            SegmentJudged j = judged.get(i);
+            caseId[i] = j.caseId();
+            unit[i] = j.unitCode();
+            closed[i] = str(j.closedAt());
+            due[i] = str(j.dueDate());
+            verdict[i] = j.verdict() == null ? null : j.verdict().name();
+            no[i] = j.segmentNo();
+        }
+        try (PreparedStatement ps = con.prepareStatement("update " + model.segment() + " as s set segment_no = t.no,"
+                + " due_date = t.due::date, verdict = t.verdict"
+                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[])"
+                + " as t(case_id, unit, closed, due, verdict, no)"
+                + " where s.case_id = t.case_id and s.unit_code = t.unit and s.closed_at = t.closed::timestamptz")) {
+            ps.setArray(1, con.createArrayOf("text", caseId));
+            ps.setArray(2, con.createArrayOf("text", unit));
+            ps.setArray(3, con.createArrayOf("text", closed));
+            ps.setArray(4, con.createArrayOf("text", due));
+            ps.setArray(5, con.createArrayOf("text", verdict));
+            ps.setArray(6, con.createArrayOf("int4", no));
+            ps.executeUpdate();
         }
     }
 
