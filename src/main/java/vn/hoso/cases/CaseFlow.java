@@ -180,8 +180,9 @@ public class CaseFlow {
                 ? state.channel() == Channel.ONLINE : state.nextArrivalElectronic();
         int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
         // Mẫu 05: a unit on the route has its share of the statutory time from the day the file reaches it
-        LocalDate segmentDue = entry == Entry.RETURN_ONLY ? null : Deadlines.dueDate(calendar,
-                clock.now().toLocalDate(), Route.decode(state.route()).stop(state.segmentIndex()).days());
+        LocalDate arrived = entry == Entry.RECEIVE ? state.receivedAt().toLocalDate() : clock.now().toLocalDate();
+        LocalDate segmentDue = entry == Entry.RETURN_ONLY ? null : Deadlines.dueDate(calendar, arrived,
+                Route.decode(state.route()).stop(state.segmentIndex()).days());
         store.openSegment(caseId, segmentNo, unit, tier, clock.now(), arrivedElectronically, segmentDue);
         CaseStatus status = switch (entry) {
             case RECEIVE -> CaseStatus.RECEIVED;

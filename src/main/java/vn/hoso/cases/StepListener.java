@@ -216,6 +216,9 @@ class StepListener {
         for (TaskEntity open : openTasks(state.caseId())) {
             open.setDueDate(dueAt(newDue));
             open.setVariableLocal(TaskDisplay.DUE_DATE, newDue.toString());
+            if (open.getVariableLocal(TaskDisplay.WARNING) != null) {
+                open.setVariableLocal(TaskDisplay.WARNING, OverdueMarker.text(newDue));
+            }
         }
         moveApologyTimer(CaseFlow.rootInstance(execution), newDue);
     }
