@@ -239,10 +239,12 @@ public class RollupRebuild {
             figures.put("daily " + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/"
                     + rs.getString(4), rs.getLong(5) + " segments, " + rs.getLong(6) + " online");
         });
-        jdbc.query("select closed_on, tier, unit_code, count(*), count(*) filter (where processed_online) from "
-                + model.segment() + " group by 1, 2, 3", rs -> {
+        jdbc.query("select closed_on, tier, unit_code, count(*), count(*) filter (where processed_online),"
+                + " count(*) filter (where verdict = 'LATE'), count(verdict) from " + model.segment()
+                + " group by 1, 2, 3", rs -> {
             figures.put("segments " + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
-                    rs.getLong(4) + " segments, " + rs.getLong(5) + " online");
+                    rs.getLong(4) + " segments, " + rs.getLong(5) + " online, " + rs.getLong(7) + " judged, "
+                            + rs.getLong(6) + " late at the unit");
         });
         jdbc.query("select received_on, receiving_unit, kind, channel, outcome, timeliness, resolved_on, due_date,"
                 + " least(supplementation_count, 2), apologised, refused_on, not_received_on, count(*) from "
