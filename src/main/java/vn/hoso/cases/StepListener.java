@@ -215,7 +215,7 @@ class StepListener {
                 now));
         for (TaskEntity open : openTasks(state.caseId())) {
             open.setDueDate(dueAt(newDue));
-            open.setVariableLocal(TaskDisplay.DUE_DATE, newDue.toString());
+            open.setVariableLocal(TaskDisplay.DUE_DATE, TaskDisplay.dueDate(newDue));
             if (open.getVariableLocal(TaskDisplay.WARNING) != null) {
                 open.setVariableLocal(TaskDisplay.WARNING, OverdueMarker.text(newDue));
             }

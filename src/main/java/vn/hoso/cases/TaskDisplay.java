@@ -25,7 +25,14 @@ final class TaskDisplay {
     static final Set<String> NAMES = Set.of(CASE_CODE, PROCEDURE_NAME, SUBJECT, APPLICANT_NAME, DUE_DATE, WARNING);
     static final Set<String> PERSONAL = Set.of(APPLICANT_NAME);
 
+    /** Dates as officers read them: dd/MM/yyyy. */
+    static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private TaskDisplay() {
+    }
+
+    static String dueDate(java.time.LocalDate date) {
+        return DATE.format(date);
     }
 
     static Map<String, Object> of(CaseStore.Display display, ProcedureCatalogue catalogue) {
@@ -37,7 +44,7 @@ final class TaskDisplay {
         if (display.applicantName() != null) {
             variables.put(APPLICANT_NAME, display.applicantName());
         }
-        variables.put(DUE_DATE, display.dueDate().toString());
+        variables.put(DUE_DATE, dueDate(display.dueDate()));
         if (display.overdueWarned()) {
             variables.put(WARNING, OverdueMarker.text(display.dueDate()));
         }

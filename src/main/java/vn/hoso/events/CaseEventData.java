@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * that is missing or of another shape is null, and a consumer decides what it needs.
  */
 public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseTransferred, SegmentClosed,
-        CaseResolved, SupplementationRequested, DueDateChanged, CaseRefused, OverdueWarning, CaseNotReceived, PaymentRequested,
-        SegmentJudged, OtherCaseEvent {
+        CaseResolved, SupplementationRequested, DueDateChanged, DocumentAttached, CaseRefused, OverdueWarning,
+        CaseNotReceived, PaymentRequested, SegmentJudged, OtherCaseEvent {
 
     /** The CloudEvents {@code type}. */
     String type();
@@ -38,6 +38,7 @@ public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseT
             case CaseEventTypes.RESOLVED -> CaseResolved.read(d);
             case CaseEventTypes.SUPPLEMENTATION_REQUESTED -> SupplementationRequested.read(d);
             case CaseEventTypes.DUE_DATE_CHANGED -> DueDateChanged.read(d);
+            case CaseEventTypes.DOCUMENT_ATTACHED -> DocumentAttached.read(d);
             case CaseEventTypes.REFUSED -> CaseRefused.read(d);
             case CaseEventTypes.OVERDUE_WARNING -> OverdueWarning.read(d);
             case CaseEventTypes.RETURNED_INCOMPLETE -> CaseNotReceived.read(d);

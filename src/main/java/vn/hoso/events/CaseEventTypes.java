@@ -39,6 +39,12 @@ public final class CaseEventTypes {
      */
     public static final String SEGMENT_JUDGED = "vn.hoso.segment.judged";
 
+    /**
+     * data: caseId, documentId, component, sha256, size, mediaType, stage, unitCode (no file name, no content): a
+     * document was added to the case file (module documents).
+     */
+    public static final String DOCUMENT_ATTACHED = "vn.hoso.document.attached";
+
     private CaseEventTypes() {
     }
 }

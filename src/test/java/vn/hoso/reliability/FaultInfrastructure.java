@@ -30,6 +30,8 @@ final class FaultInfrastructure implements AutoCloseable {
     private final int postgresPort;
     private volatile EmbeddedPostgres postgres;
     private final LinkedKafka kafka;
+    /** The documents' object store of the app processes (an S3 API server in this JVM). */
+    final vn.hoso.infra.EmbeddedS3 s3 = new vn.hoso.infra.EmbeddedS3(0);
     private final Thread shutdownHook;
 
     FaultInfrastructure(String name) {
@@ -116,6 +118,16 @@ final class FaultInfrastructure implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The broker stopped and started again on its log directory (see LinkedKafka#restartBroker). */
+    void restartBroker(BooleanSupplier longEnough) {
+        kafka.restartBroker(longEnough, java.time.Duration.ofSeconds(90));
+    }
+
+    /** A new empty broker in place of the old one (see LinkedKafka#replaceWithEmptyBroker). */
+    void replaceBrokerWithAnEmptyOne() {
+        kafka.replaceWithEmptyBroker();
+    }
+
     TcpLink kafkaLink() {
         return kafka.link();
     }
@@ -151,6 +163,7 @@ final class FaultInfrastructure implements AutoCloseable {
     public void close() {
         try {
             kafka.close();
+            s3.close();
         } finally {
             killPostgres();
             try {
