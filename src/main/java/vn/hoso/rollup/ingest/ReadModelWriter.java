@@ -138,8 +138,9 @@ class ReadModelWriter {
     }
 
     /**
-     * Mẫu 05: the unit's share and verdict go onto the segment row they judge (same case, unit and closing time; the
-     * segment.closed event precedes its judgement in the case's order, so the row exists).
+     * Mẫu 05: the unit's share and verdict go onto the segment row they judge (same case and segment number; the
+     * segment.closed event precedes its judgement in the case's order, so the row exists). Not by closing time: two
+     * segments of a case can close at the same instant (a frozen test clock, a hand-off and its return).
      */
     private void judgeSegments(Connection con, ReadModel model, List<SegmentJudged> judged) throws SQLException {
         int n = judged.size();
@@ -159,7 +160,7 @@ class ReadModelWriter {
                 + " due_date = t.due::date, verdict = t.verdict"
                 + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[])"
                 + " as t(case_id, unit, closed, due, verdict, no)"
-                + " where s.case_id = t.case_id and s.unit_code = t.unit and s.closed_at = t.closed::timestamptz")) {
+                + " where s.case_id = t.case_id and s.segment_no = t.no and s.unit_code = t.unit")) {
             ps.setArray(1, con.createArrayOf("text", caseId));
             ps.setArray(2, con.createArrayOf("text", unit));
             ps.setArray(3, con.createArrayOf("text", closed));
@@ -176,7 +177,7 @@ class ReadModelWriter {
         Object[] id = new Object[n];
         String[] caseId = new String[n], unit = new String[n], tier = new String[n], kind = new String[n],
                 procedure = new String[n], opened = new String[n], closed = new String[n], closedOn = new String[n];
-        Integer[] steps = new Integer[n], paper = new Integer[n];
+        Integer[] steps = new Integer[n], paper = new Integer[n], segmentNo = new Integer[n];
         Boolean[] online = new Boolean[n], arrived = new Boolean[n];
         Map<DayKey, long[]> daily = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -195,6 +196,7 @@ class ReadModelWriter {
             closedOn[i] = day.toString();
             steps[i] = s.steps();
             paper[i] = s.paperSteps();
+            segmentNo[i] = s.segmentNo();
             online[i] = s.processedOnline();
             arrived[i] = s.arrivedElectronically();
             long[] counts = daily.computeIfAbsent(new DayKey(day, tier[i], unit[i], kind[i]), k -> new long[2]);
@@ -205,12 +207,13 @@ class ReadModelWriter {
         }
         try (PreparedStatement ps = con.prepareStatement("insert into " + model.segment() + """
                  (event_id, case_id, unit_code, tier, kind, procedure_code, opened_at, closed_at, closed_on, steps,
-                  paper_steps, processed_online, arrived_electronically)
+                  paper_steps, processed_online, arrived_electronically, segment_no)
                 select t.id, t.case_id, t.unit, t.tier, t.kind, t.proc, t.opened::timestamptz, t.closed::timestamptz,
-                       t.closed_on::date, t.steps, t.paper, t.online, t.arrived
+                       t.closed_on::date, t.steps, t.paper, t.online, t.arrived, t.segment_no
                   from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[], ?::int4[], ?::int4[], ?::bool[], ?::bool[])
-                       as t(id, case_id, unit, tier, kind, proc, opened, closed, closed_on, steps, paper, online, arrived)
+                              ?::text[], ?::int4[], ?::int4[], ?::bool[], ?::bool[], ?::int4[])
+                       as t(id, case_id, unit, tier, kind, proc, opened, closed, closed_on, steps, paper, online, arrived,
+                            segment_no)
                 on conflict do nothing""")) {
             int p = 1;
             ps.setArray(p++, con.createArrayOf("uuid", id));
@@ -220,7 +223,8 @@ class ReadModelWriter {
             ps.setArray(p++, con.createArrayOf("int4", steps));
             ps.setArray(p++, con.createArrayOf("int4", paper));
             ps.setArray(p++, con.createArrayOf("bool", online));
-            ps.setArray(p, con.createArrayOf("bool", arrived));
+            ps.setArray(p++, con.createArrayOf("bool", arrived));
+            ps.setArray(p, con.createArrayOf("int4", segmentNo));
             ps.executeUpdate();
         }
         upsertDaily(con, model, daily);
