@@ -26,10 +26,10 @@ import org.springframework.web.util.UriUtils;
  * (the engine REST, the web apps' APIs): {@code 400}. The container routes it to that servlet, but Spring's request
  * path parsing, which Spring Security's matchers use, requires the raw path to start with the servlet path and fails
  * (a 500) otherwise;</li>
- * <li>a body over the limit of its path ({@code hoso.limits.api-body} for {@code /api/**}, the dashboard API and the counter's,
- * {@code hoso.limits.engine-body} for {@code /engine-rest/**} and the web apps' API): {@code 413}. A declared
- * {@code Content-Length} over the limit is refused without reading the body; a body of unknown length (chunked)
- * is read up to the limit and refused when it goes over;</li>
+ * <li>a body over the limit of its path ({@code hoso.limits.api-body} for {@code /api/**} and the APIs of the
+ * dashboard, the counter and the approvals page, {@code hoso.limits.engine-body} for {@code /engine-rest/**} and
+ * the web apps' API): {@code 413}. A declared {@code Content-Length} over the limit is refused without reading the
+ * body; a body of unknown length (chunked) is read up to the limit and refused when it goes over;</li>
  * <li>an {@code Accept} header that is no list of media types: {@code 400} (Spring MVC would otherwise answer such
  * a request's errors with an empty body, having no representation it may write).</li>
  * </ul>
@@ -109,7 +109,8 @@ class RequestGuard extends OncePerRequestFilter {
 
     private long limit(String path) {
         if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/dashboard/")
-                || path.equals("/dashboard") || path.startsWith("/tiep-nhan/")) {
+                || path.equals("/dashboard") || path.startsWith("/tiep-nhan/")
+                || path.startsWith("/phe-duyet/")) {
             return apiLimit;
         }
         if (path.startsWith("/engine-rest") || path.startsWith("/camunda/api/")) {

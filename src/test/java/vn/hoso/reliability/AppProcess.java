@@ -163,6 +163,11 @@ final class AppProcess {
         log.info("{} (pid {}) killed: exit {}", name, pid, process.exitValue());
     }
 
+    /** The process id of the running node. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

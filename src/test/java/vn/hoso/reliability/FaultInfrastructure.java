@@ -34,7 +34,15 @@ final class FaultInfrastructure implements AutoCloseable {
     final vn.hoso.infra.EmbeddedS3 s3 = new vn.hoso.infra.EmbeddedS3(0);
     private final Thread shutdownHook;
 
+    private final io.zonky.test.db.postgres.embedded.PgBinaryResolver binaries;
+
     FaultInfrastructure(String name) {
+        this(name, null);
+    }
+
+    /** @param binaries PostgreSQL binaries other than the build's (null: the build's) */
+    FaultInfrastructure(String name, io.zonky.test.db.postgres.embedded.PgBinaryResolver binaries) {
+        this.binaries = binaries;
         try {
             dataDirectory = Files.createDirectories(Path.of("target", "reliability", "pg-" + name)).toAbsolutePath();
             deleteRecursively(dataDirectory);
@@ -53,7 +61,11 @@ final class FaultInfrastructure implements AutoCloseable {
 
     private void startPostgres() {
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (binaries != null) {
+                builder.setPgBinaryResolver(binaries);
+            }
+            postgres = builder
                     .setPort(postgresPort)
                     .setDataDirectory(dataDirectory.toFile())
                     .setCleanDataDirectory(false)

@@ -140,6 +140,9 @@ class CounterApiTest {
                 "{\"businessKey\":\"forged-start\"}", true));
         answers.add(session.postJson("/camunda/api/engine/engine/default/task/create",
                 "{\"name\":\"forged-task\"}", true));
+        // Tasklist's own start dialog submits the start form
+        answers.add(session.postJson("/camunda/api/engine/engine/default/process-definition/key/hoso-case/submit-form",
+                "{\"businessKey\":\"forged-start\",\"variables\":{}}", true));
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
             assertThat(Http.contentType(answer)).isEqualTo("application/problem+json");

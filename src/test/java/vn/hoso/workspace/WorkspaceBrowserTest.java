@@ -103,6 +103,8 @@ class WorkspaceBrowserTest {
             assertThat(shown(".ce-eol-banner")).as("the migration banner").isFalse();
             assertThat(shown(".start-process-action")).as("Start process").isFalse();
             assertThat(shown(".create-task-action")).as("Create task").isFalse();
+            browser.waiting().until(d -> shown("a.hoso-counter-link"));
+            assertThat(shown("a.hoso-approvals-link")).as("bulk approval is for leaders").isFalse();
 
             // to the counter, from Tasklist's header
             driver.findElement(By.cssSelector("a.hoso-counter-link")).click();
@@ -117,6 +119,11 @@ class WorkspaceBrowserTest {
             idNumber.sendKeys("12345");
             int before = stored();
 
+            // Enter checks, Esc goes back to the form
+            idNumber.sendKeys(Keys.ENTER);
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")))
+                    .sendKeys(Keys.ESCAPE);
+            browser.waiting().until(ExpectedConditions.visibilityOf(idNumber));
             // bad input: Enter checks, Enter receives; the API refuses and says why, next to the field
             idNumber.sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")))
@@ -146,6 +153,10 @@ class WorkspaceBrowserTest {
             assertThat(stored()).isEqualTo(before + 1);
             String taskLink = driver.findElement(By.id("result-task")).getDomProperty("href");
             browser.screenshot("workspace-4-counter-received");
+            // Alt+N: the next applicant, on an empty form
+            driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, "n"));
+            browser.waiting().until(d -> d.switchTo().activeElement().equals(d.findElement(By.id("procedureCode"))));
+            assertThat(driver.findElement(By.id("subject")).getDomProperty("value")).isEmpty();
 
             // an old file of the same unit, received two weeks ago and never worked: overdue
             Map<String, Object> old = CaseDriver.procedure("BIRTH_REG", UNIT, "POST");
@@ -189,17 +200,103 @@ class WorkspaceBrowserTest {
                     .stream().map(Task::getTaskDefinitionKey).anyMatch(key -> !key.equals("receive")));
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("receive")
                     .count()).isZero();
+
+            // the Welcome page, in the same session: Vietnamese too
+            driver.get(base() + "/camunda/app/welcome/default/");
+            browser.waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Ứng dụng"));
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("Thông tin cá nhân",
+                    "Tiếp nhận hồ sơ", "Asia/Ho_Chi_Minh");
+            assertVietnamese("the Welcome page");
+            browser.screenshot("workspace-11-welcome");
+
+            // English stays selectable, and back
+            driver.get(base() + "/camunda/app/tasklist/default/");
+            browser.waiting().until(d -> shown("a.hoso-language"));
+            driver.findElement(By.cssSelector("a.hoso-language")).click();
+            browser.waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Receive a case")
+                    && d.findElement(By.tagName("body")).getText().contains("Keyboard Shortcuts"));
+            driver.findElement(By.cssSelector("a.hoso-language")).click();
+            browser.waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Phím tắt"));
         } catch (RuntimeException | AssertionError e) {
             browser.keepFailureEvidence("workspace");
             throw e;
         }
     }
 
+    @Test
+    void aLeaderSeesApprovalsFirstAndApprovesRoutineCasesInOneGo() {
+        String unit = "10645";
+        String leader = "leader." + unit;
+        String routine = atApproval(unit, null);
+        String overdue = atApproval(unit, OffsetDateTime.now(ZONE).minusDays(14).withHour(9));
+        String routineCode = cases.caseFile(routine, leader).path("code").asText();
+        String overdueCode = cases.caseFile(overdue, leader).path("code").asText();
+        WebDriver driver = browser.driver;
+        try {
+            driver.manage().deleteAllCookies();
+            driver.get(base() + "/camunda/app/tasklist/default/");
+            logIn(leader);
+            // the approvals filter comes first and is the one open
+            browser.waiting().until(d -> listed().contains(routineCode) && listed().contains(overdueCode));
+            assertThat(driver.findElement(By.cssSelector(".task-filter.active .name")).getText())
+                    .contains("Chờ tôi phê duyệt");
+            assertThat(driver.findElements(By.cssSelector(".task-filter .name")).get(0).getText())
+                    .contains("Chờ tôi phê duyệt");
+            assertVietnamese("the leader's task list");
+            browser.screenshot("workspace-8-leader-tasklist");
+
+            browser.waiting().until(d -> shown("a.hoso-approvals-link"));
+            driver.findElement(By.cssSelector("a.hoso-approvals-link")).click();
+            browser.waiting().until(d -> d.findElements(By.cssSelector("#rows tr")).size() >= 2);
+            WebElement routineBox = row(routineCode).findElement(By.cssSelector("input.pick"));
+            WebElement overdueBox = row(overdueCode).findElement(By.cssSelector("input.pick"));
+            assertThat(routineBox.isEnabled()).isTrue();
+            assertThat(overdueBox.isEnabled()).as("an overdue case is approved on its own").isFalse();
+            assertThat(row(overdueCode).getText()).contains("quá hạn");
+            routineBox.click();
+            browser.screenshot("workspace-9-bulk-approval");
+            driver.findElement(By.id("approve")).click();
+            WebElement summary = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("summary")));
+            browser.waiting().until(d -> summary.getText().startsWith("Đã phê duyệt 1 hồ sơ"));
+            browser.waiting().until(d -> d.findElements(By.xpath("//tr[td[text()='" + routineCode + "']]"))
+                    .isEmpty());
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(routine).taskDefinitionKey("issue")
+                    .count()).isEqualTo(1);
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(overdue)
+                    .taskDefinitionKey("approve").count()).isEqualTo(1);
+            browser.screenshot("workspace-10-bulk-approved");
+        } catch (RuntimeException | AssertionError e) {
+            browser.keepFailureEvidence("workspace-leader");
+            throw e;
+        }
+    }
+
+    private WebElement row(String caseCode) {
+        return browser.driver.findElement(By.xpath("//tr[td[text()='" + caseCode + "']]"));
+    }
+
+    /** A birth registration received (now or at {@code receivedAt}), checked and appraised by the unit's officer. */
+    private String atApproval(String unit, OffsetDateTime receivedAt) {
+        Map<String, Object> body = CaseDriver.procedure("BIRTH_REG", unit, "ONLINE");
+        if (receivedAt != null) {
+            body.put("receivedAt", receivedAt.toString());
+        }
+        String caseId = cases.receive(body);
+        cases.complete(caseId, "receive", "officer." + unit);
+        cases.complete(caseId, "appraise", "officer." + unit);
+        return caseId;
+    }
+
     private void logIn() {
+        logIn(OFFICER);
+    }
+
+    private void logIn(String user) {
         WebDriver driver = browser.driver;
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("input[ng-model=username]")));
-        driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(OFFICER);
+        driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(Http.DEMO_PASSWORD);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waiting().until(d -> !d.findElements(By.cssSelector(".task-filter.active")).isEmpty());
@@ -281,21 +378,25 @@ class WorkspaceBrowserTest {
         return "http://localhost:" + port;
     }
 
+    /** The English labels of Tasklist and Welcome (the web jar's files). */
     private static List<String> englishLabels() {
-        try (InputStream in = WorkspaceBrowserTest.class.getClassLoader().getResourceAsStream(
-                WebAppLocalesTest.LOCALES.formatted("tasklist", "en"))) {
-            JsonNode labels = new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("\uFEFF", "")).path("labels");
-            List<String> texts = new ArrayList<>();
-            labels.forEach(label -> {
-                String text = label.asText().strip();
-                if (text.length() >= 3 && text.chars().anyMatch(Character::isLetter) && !PROPER_NAMES.contains(text)) {
-                    texts.add(text);
-                }
-            });
-            return texts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> texts = new ArrayList<>();
+        for (String app : List.of("tasklist", "welcome")) {
+            try (InputStream in = WorkspaceBrowserTest.class.getClassLoader().getResourceAsStream(
+                    WebAppLocalesTest.LOCALES.formatted(app, "en"))) {
+                JsonNode labels = new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("\uFEFF", "")).path("labels");
+                labels.forEach(label -> {
+                    String text = label.asText().strip();
+                    if (text.length() >= 3 && text.chars().anyMatch(Character::isLetter)
+                            && !PROPER_NAMES.contains(text)) {
+                        texts.add(text);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return texts;
     }
 }

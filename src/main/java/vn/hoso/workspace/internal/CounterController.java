@@ -44,7 +44,9 @@ class CounterController {
     record UnitChoice(String code, String name, Tier tier) {
     }
 
-    record Session(String userId, String name, String token, LocalDate today, List<UnitChoice> units) {
+    /** {@code units}: where the user receives (officer); {@code leads}: the units whose approvals are theirs. */
+    record Session(String userId, String name, String token, LocalDate today, List<UnitChoice> units,
+                   List<String> leads) {
     }
 
     record Leg(Tier tier, int days) {
@@ -92,8 +94,10 @@ class CounterController {
                 .sorted(Comparator.comparing(Unit::code))
                 .map(unit -> new UnitChoice(unit.code(), unit.name(), unit.tier()))
                 .toList();
+        List<String> leads = user.groups().stream().map(Groups::unitOf).distinct()
+                .filter(code -> code != null && user.groups().contains(Groups.leaders(code))).sorted().toList();
         return new Session(user.userId(), sessions.displayName(user.userId()), sessions.token(request), today,
-                receiving);
+                receiving, leads);
     }
 
     @GetMapping("/tiep-nhan/api/procedures")

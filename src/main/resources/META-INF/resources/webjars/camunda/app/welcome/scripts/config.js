@@ -17,11 +17,17 @@ export default {
     normal: 'DD/MM/YYYY HH:mm',
     long: 'dddd, DD/MM/YYYY HH:mm'
   },
+  customScripts: ['scripts/footer.js'],
   links: [
     {
       label: 'Tiếp nhận hồ sơ',
       href: '/tiep-nhan/',
       description: 'Quầy tiếp nhận của bộ phận một cửa'
+    },
+    {
+      label: 'Phê duyệt hàng loạt',
+      href: '/phe-duyet/',
+      description: 'Lãnh đạo phê duyệt các hồ sơ thông thường'
     }
   ],
   disableWelcomeMessage: true

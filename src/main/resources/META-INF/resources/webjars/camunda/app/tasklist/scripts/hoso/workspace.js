@@ -14,15 +14,36 @@ function fixFooter() {
 }
 new MutationObserver(fixFooter).observe(document.documentElement, {childList: true, subtree: true});
 
+/** Who is logged in, as our pages see it: the units where they receive, the units they lead. */
+function workspaceSession() {
+  return fetch('/tiep-nhan/api/session', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then(r => (r.ok ? r.json() : null)).catch(() => null);
+}
+
+function link(node, css, href, icon, vi, en) {
+  const a = document.createElement('a');
+  a.className = css;
+  a.href = href;
+  a.innerHTML = '<span class="glyphicon glyphicon-' + icon + '"></span> ';
+  a.append(chosenLanguage() === 'vi' ? vi : en);
+  node.appendChild(a);
+  return a;
+}
+
+// the counter for officers who receive, bulk approval for leaders
 const counter = {
   id: 'hoso-counter',
   pluginPoint: 'tasklist.navbar.action',
   priority: 400,
   render: (node) => {
-    const vi = chosenLanguage() === 'vi';
-    node.innerHTML = '<a class="hoso-counter-link" href="/tiep-nhan/" accesskey="n">'
-        + '<span class="glyphicon glyphicon-inbox"></span> '
-        + (vi ? 'Tiếp nhận hồ sơ' : 'Receive a case') + '</a>';
+    workspaceSession().then(s => {
+      if (s && s.units && s.units.length) {
+        link(node, 'hoso-counter-link', '/tiep-nhan/', 'inbox', 'Tiếp nhận hồ sơ', 'Receive a case');
+      }
+      if (s && s.leads && s.leads.length) {
+        link(node, 'hoso-approvals-link', '/phe-duyet/', 'check', 'Phê duyệt hàng loạt', 'Bulk approval');
+      }
+    });
   }
 };
 
