@@ -106,7 +106,7 @@
       const cls = r.met === true ? 'met' : r.met === false ? 'not-met' : 'none';
       const canvas = el('canvas', { 'aria-label': 'Tỷ lệ ' + TIER_NAMES[r.tier] });
       const badge = el('span', { class: 'badge ' + cls,
-        text: r.met === true ? 'Đạt chỉ tiêu' : r.met === false ? 'Chưa đạt chỉ tiêu' : 'Chưa có số liệu' });
+        text: r.met === true ? 'Đạt chỉ tiêu' : r.met === false ? 'Không đạt chỉ tiêu' : 'Chưa có số liệu' });
       const card = el('div', { class: 'gauge ' + cls, 'data-tier': r.tier },
         el('h3', { text: TIER_NAMES[r.tier] }),
         el('div', { class: 'span', text: vnDate(r.inForceFrom) + ' – ' + vnDate(r.inForceTo) }),
@@ -148,7 +148,7 @@
         el('td', {}, el('strong', { text: TIER_NAMES[r.tier] })),
         n(r.received), n(r.receivedOnline), n(r.receivedInPersonOrPost), n(r.carriedOver),
         n(r.finished), n(r.finishedEarly), n(r.finishedOnTime), n(r.finishedLate),
-        n(r.inProgress), n(r.inProgressWithinTime), n(r.inProgressLate),
+        n(r.inProgress), n(r.inProgressWithinTime), n(r.inProgressLate), n(r.refused),
         el('td', { class: 'num', text: pct(r.progressRate) }),
         el('td', { class: 'num score', text: r.progressScore === null ? '—'
           : Number(r.progressScore).toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })));
@@ -206,7 +206,7 @@
 
   function verdict(met) {
     return met === true ? el('span', { class: 'badge met', text: 'Đạt' })
-      : met === false ? el('span', { class: 'badge not-met', text: 'Chưa đạt' })
+      : met === false ? el('span', { class: 'badge not-met', text: 'Không đạt' })
         : el('span', { class: 'badge none', text: 'Không có hồ sơ' });
   }
 
@@ -272,8 +272,8 @@
     $('drill-title').textContent = 'Chi tiết: ' + (unit.unitName || unit.unitCode) + ' (' + unit.unitCode + ')';
     $('drill-summary').replaceChildren(
       summary('Cấp', TIER_NAMES[unit.tier]), summary('Số phân đoạn', nf.format(unit.segments)),
-      summary('Xử lý trực tuyến', nf.format(unit.processedOnline)), summary('Tỷ lệ', pct(unit.onlineRate)),
-      summary('Chỉ tiêu', target(unit.target)), summary('Kết quả', unit.met === true ? 'Đạt' : unit.met === false ? 'Chưa đạt' : '—'));
+      summary('Xử lý trên môi trường mạng', nf.format(unit.processedOnline)), summary('Tỷ lệ', pct(unit.onlineRate)),
+      summary('Chỉ tiêu', target(unit.target)), summary('Kết quả', unit.met === true ? 'Đạt' : unit.met === false ? 'Không đạt' : '—'));
     exportLinks('drill', '/units/' + encodeURIComponent(unit.unitCode) + '/segments');
 
     const all = (await get('/units?' + query({ parent: unit.unitCode }))).sort(worstFirst);
@@ -309,6 +309,7 @@
       el('td', { class: 'num', text: s.steps === null ? '' : String(s.steps) }),
       el('td', { class: 'num', text: s.paperSteps === null ? '' : String(s.paperSteps) }),
       el('td', {}, el('span', { class: s.processedOnline ? 'yes' : 'no', text: s.processedOnline ? 'Có' : 'Không' })),
+      el('td', { text: { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn' }[s.segmentVerdict] || '' }),
       el('td', { text: { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn' }[s.timeliness] || '' }))));
     section.scrollIntoView({ behavior: 'instant', block: 'start' });
   }
@@ -334,7 +335,11 @@
     $('error').hidden = true;
     history.replaceState(null, '', '#' + query());
     $('period-label').textContent = 'Kỳ báo cáo: ' + vnDate($('from').value) + ' – ' + vnDate($('to').value)
-      + ($('kind').value ? ' · ' + $('kind').selectedOptions[0].textContent : ' · tất cả loại hồ sơ');
+      + ($('kind').value ? ' · ' + $('kind').selectedOptions[0].textContent : ' · mọi loại hồ sơ (thủ tục hành chính và công việc)');
+    const work = $('kind').value === 'WORK';
+    $('report-kind').textContent = work ? 'Tiến độ giải quyết hồ sơ công việc' : 'Tiến độ giải quyết thủ tục hành chính';
+    $('report-basis').textContent = work ? '(theo dõi nội bộ, không thuộc Biểu II.06a)'
+      : '(Biểu II.06a, điểm tiến độ theo QĐ 766/QĐ-TTg)';
     let tiers;
     if (state.me.readsTiers) {
       const rows = await get('/tiers?' + query());

@@ -83,7 +83,7 @@ public class CaseIntake {
         }
         LocalDate day = v.receivedAt().toLocalDate();
         Route route = planner.plan(v.procedure(), v.unit(), day);
-        LocalDate dueDate = calendar.addWorkingDays(day, route.totalDays());
+        LocalDate dueDate = Deadlines.dueDate(calendar, day, route.totalDays());
         UUID caseId = UUID.randomUUID();
         String code = v.unit().code() + "-" + CODE_DATE.format(day) + "-"
                 + String.format("%04d", store.nextSequence(v.unit().code(), day));

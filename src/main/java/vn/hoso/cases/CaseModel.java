@@ -25,6 +25,7 @@ public final class CaseModel {
     public static final String RECEIVE = "receive";
     public static final String APPRAISE = "appraise";
     public static final String AWAIT_SUPPLEMENT = "awaitSupplement";
+    public static final String AWAIT_PAYMENT = "awaitPayment";
     public static final String APPROVE = "approve";
     public static final String ISSUE = "issue";
     public static final String RETURN_RESULT = "returnResult";
@@ -41,7 +42,7 @@ public final class CaseModel {
 
     /** The user tasks of each process, in the order a case usually meets them. */
     public static final Map<String, List<String>> USER_TASKS = Map.of(
-            SEGMENT_PROCESS, List.of(RECEIVE, APPRAISE, AWAIT_SUPPLEMENT, APPROVE, ISSUE, RETURN_RESULT, FORWARD,
+            SEGMENT_PROCESS, List.of(RECEIVE, APPRAISE, AWAIT_SUPPLEMENT, AWAIT_PAYMENT, APPROVE, ISSUE, RETURN_RESULT, FORWARD,
                     RETURN_AT_RECEIVING_UNIT),
             CASE_PROCESS, List.of(APOLOGY));
 
@@ -50,6 +51,7 @@ public final class CaseModel {
             RECEIVE, "hoso-receive",
             APPRAISE, "hoso-appraise",
             AWAIT_SUPPLEMENT, "hoso-await-supplement",
+            AWAIT_PAYMENT, "hoso-await-payment",
             APPROVE, "hoso-approve",
             ISSUE, "hoso-step",
             RETURN_RESULT, "hoso-step",

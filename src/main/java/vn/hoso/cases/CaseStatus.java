@@ -8,5 +8,8 @@ public enum CaseStatus {
     FINISHED,                  // (9) result issued, waiting to be returned where it was received
     RETURNED,                  // (10) result returned
     REJECTED,                  // (3) refused
-    WITHDRAWN                  // (7)
+    WITHDRAWN,                 // (7)
+    AWAITING_PAYMENT,          // (6) clock paused until the applicant's financial obligation is met
+    STOPPED,                   // (8) dừng xử lý: processing stopped, the case ends
+    NOT_RECEIVED               // Mẫu 02 at reception: returned incomplete, never received (clock never started)
 }

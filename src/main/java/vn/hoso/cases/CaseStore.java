@@ -38,7 +38,7 @@ class CaseStore {
                  CaseStatus status,
                  String currentUnit, Tier currentTier, String outcome, int supplementationCount,
                  OffsetDateTime supplementationSince, boolean apologyIssued, boolean nextArrivalElectronic,
-                 String processInstanceId, boolean returning) {
+                 String processInstanceId, boolean returning, OffsetDateTime paymentSince) {
     }
 
     /** The open segment's last decision and how its last step was done, as recorded by the step listener. */
@@ -46,7 +46,8 @@ class CaseStore {
     }
 
     /** What Tasklist shows of a case on its tasks (the applicant's name only for procedure dossiers). */
-    record Display(String code, String procedureCode, String subject, String applicantName, LocalDate dueDate) {
+    record Display(String code, String procedureCode, String subject, String applicantName, LocalDate dueDate,
+                   boolean overdueWarned) {
     }
 
     int nextSequence(String unitCode, LocalDate day) {
@@ -74,7 +75,7 @@ class CaseStore {
                 select case_id, code, kind, procedure_code, channel, receiving_unit, receiving_tier, received_at,
                        due_date, route, segment_index, status, current_unit, current_tier, outcome, supplementation_count,
                        supplementation_since, apology_issued, next_arrival_electronic, process_instance_id,
-                       on_return_leg
+                       on_return_leg, payment_since
                   from case_file where case_id = ? for update""",
                 (rs, i) -> new State(rs.getObject("case_id", UUID.class), rs.getString("code"),
                         CaseKind.valueOf(rs.getString("kind")), rs.getString("procedure_code"),
@@ -86,7 +87,7 @@ class CaseStore {
                         tier(rs, "current_tier"), rs.getString("outcome"), rs.getInt("supplementation_count"),
                         time(rs, "supplementation_since"), rs.getBoolean("apology_issued"),
                         rs.getBoolean("next_arrival_electronic"), rs.getString("process_instance_id"),
-                        rs.getBoolean("on_return_leg")),
+                        rs.getBoolean("on_return_leg"), time(rs, "payment_since")),
                 caseId);
     }
 
@@ -122,14 +123,21 @@ class CaseStore {
 
     Display display(UUID caseId) {
         return jdbc.queryForObject("""
-                select code, procedure_code, subject, applicant_name, due_date from case_file where case_id = ?""",
+                select code, procedure_code, subject, applicant_name, due_date, overdue_warned
+                  from case_file where case_id = ?""",
                 (rs, i) -> new Display(rs.getString("code"), rs.getString("procedure_code"), rs.getString("subject"),
-                        rs.getString("applicant_name"), rs.getObject("due_date", LocalDate.class)), caseId);
+                        rs.getString("applicant_name"), rs.getObject("due_date", LocalDate.class),
+                        rs.getBoolean("overdue_warned")), caseId);
     }
 
     void moveTo(UUID caseId, int segmentIndex, String unitCode, Tier tier, CaseStatus status) {
         jdbc.update("update case_file set segment_index = ?, current_unit = ?, current_tier = ?, status = ? "
                 + "where case_id = ?", segmentIndex, unitCode, tier.name(), status.name(), caseId);
+    }
+
+    /** The route from the current stop on, resolved to today's units (the 2025-07-01 reform, {@link CaseFlow}). */
+    void setRoute(UUID caseId, String route) {
+        jdbc.update("update case_file set route = ? where case_id = ?", route, caseId);
     }
 
     void setStatus(UUID caseId, CaseStatus status) {
@@ -153,6 +161,26 @@ class CaseStore {
                 newDueDate, CaseStatus.PROCESSING.name(), caseId);
     }
 
+    /** Mẫu 02 at reception: returned incomplete, never received; no outcome, no timeliness. */
+    void notReceived(UUID caseId, OffsetDateTime at) {
+        jdbc.update("update case_file set resolved_at = ?, status = ? where case_id = ?", at,
+                CaseStatus.NOT_RECEIVED.name(), caseId);
+    }
+
+    void paymentRequested(UUID caseId, OffsetDateTime at) {
+        jdbc.update("update case_file set payment_since = ?, status = ? where case_id = ?", at,
+                CaseStatus.AWAITING_PAYMENT.name(), caseId);
+    }
+
+    void paymentMet(UUID caseId, LocalDate newDueDate) {
+        jdbc.update("update case_file set payment_since = null, due_date = ?, status = ? where case_id = ?",
+                newDueDate, CaseStatus.PROCESSING.name(), caseId);
+    }
+
+    void overdueWarned(UUID caseId) {
+        jdbc.update("update case_file set overdue_warned = true where case_id = ?", caseId);
+    }
+
     void apologyIssued(UUID caseId, LocalDate newDueDate) {
         jdbc.update("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
     }
@@ -162,11 +190,35 @@ class CaseStore {
                 outcome.name(), timeliness.name(), at, status.name(), caseId);
     }
 
+    /** Refused at reception (Mẫu 03): outcome REJECTED, never judged for timeliness. */
+    void refuse(UUID caseId, OffsetDateTime at) {
+        jdbc.update("update case_file set outcome = ?, timeliness = null, resolved_at = ?, status = ? where case_id = ?",
+                Resolution.REJECTED.name(), at, CaseStatus.REJECTED.name(), caseId);
+    }
+
     void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
                      boolean arrivedElectronically) {
+        openSegment(caseId, segmentNo, unitCode, tier, at, arrivedElectronically, null);
+    }
+
+    /** @param dueDate the unit's share of the statutory time ends on this day (Mẫu 05); null: none (return leg) */
+    void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
+                     boolean arrivedElectronically, LocalDate dueDate) {
         jdbc.update("""
-                insert into case_segment (case_id, segment_no, unit_code, tier, opened_at, arrived_electronically)
-                values (?, ?, ?, ?, ?, ?)""", caseId, segmentNo, unitCode, tier.name(), at, arrivedElectronically);
+                insert into case_segment (case_id, segment_no, unit_code, tier, opened_at, arrived_electronically,
+                                          due_date)
+                values (?, ?, ?, ?, ?, ?, ?)""", caseId, segmentNo, unitCode, tier.name(), at, arrivedElectronically,
+                dueDate);
+    }
+
+    /** The open segment's own due date (Mẫu 05), if it has one. */
+    Optional<LocalDate> openSegmentDue(UUID caseId) {
+        return jdbc.query("select due_date from case_segment where case_id = ? and closed_at is null",
+                (rs, i) -> rs.getObject(1, LocalDate.class), caseId).stream().filter(d -> d != null).findFirst();
+    }
+
+    void setOpenSegmentDue(UUID caseId, LocalDate dueDate) {
+        jdbc.update("update case_segment set due_date = ? where case_id = ? and closed_at is null", dueDate, caseId);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.events.DueDateChanged;
+import vn.hoso.events.PaymentRequested;
 import vn.hoso.events.StepCompleted;
 import vn.hoso.events.StepMode;
 import vn.hoso.events.SupplementationRequested;
@@ -108,6 +109,10 @@ class StepListener {
             supplementationRequested(state, unit, tier, now, execution);
         } else if (CaseModel.AWAIT_SUPPLEMENT.equals(step)) {
             supplementationEnded(state, unit, tier, now, execution);
+        } else if (CaseModel.APPRAISE.equals(step) && "AWAIT_PAYMENT".equals(outcome)) {
+            paymentRequested(state, unit, tier, now, execution);
+        } else if (CaseModel.AWAIT_PAYMENT.equals(step)) {
+            paymentEnded(state, unit, tier, now, execution);
         } else if (newAppointmentDate != null) {
             store.apologyIssued(caseId, newAppointmentDate);
             dueDateChanged(state, unit, tier, now, newAppointmentDate, DueDateChanged.Reason.APOLOGY, execution);
@@ -149,12 +154,49 @@ class StepListener {
         int waited = calendar.workingDaysBetween(since, now.toLocalDate());
         LocalDate newDue = waited == 0 ? state.dueDate() : calendar.addWorkingDays(state.dueDate(), waited);
         store.supplementationReceived(state.caseId(), newDue);
+        shiftSegmentDue(state, waited);
         if (!newDue.equals(state.dueDate())) {
             dueDateChanged(state, unit, tier, now, newDue, DueDateChanged.Reason.SUPPLEMENTATION, execution);
         }
         Job timer = apologyTimer(CaseFlow.rootInstance(execution));
         if (timer != null && timer.isSuspended()) {
             suspend(timer, false);
+        }
+    }
+
+    /** Awaiting the applicant's financial obligation pauses the clock (national status 6), and the Mẫu 04 reminder. */
+    private void paymentRequested(CaseStore.State state, String unit, Tier tier, OffsetDateTime now,
+                                  DelegateExecution execution) {
+        store.paymentRequested(state.caseId(), now);
+        Job timer = apologyTimer(CaseFlow.rootInstance(execution));
+        if (timer != null) {
+            suspend(timer, true);
+        }
+        flow.append(now, new PaymentRequested(state.caseId().toString(), unit, tier, now));
+    }
+
+    /** The obligation was met (or the file withdrawn): the appointment date moves by the working days waited. */
+    private void paymentEnded(CaseStore.State state, String unit, Tier tier, OffsetDateTime now,
+                              DelegateExecution execution) {
+        LocalDate since = state.paymentSince().toLocalDate();
+        int waited = calendar.workingDaysBetween(since, now.toLocalDate());
+        LocalDate newDue = waited == 0 ? state.dueDate() : calendar.addWorkingDays(state.dueDate(), waited);
+        store.paymentMet(state.caseId(), newDue);
+        shiftSegmentDue(state, waited);
+        if (!newDue.equals(state.dueDate())) {
+            dueDateChanged(state, unit, tier, now, newDue, DueDateChanged.Reason.PAYMENT, execution);
+        }
+        Job timer = apologyTimer(CaseFlow.rootInstance(execution));
+        if (timer != null && timer.isSuspended()) {
+            suspend(timer, false);
+        }
+    }
+
+    /** The unit's own share of the time (Mẫu 05) moves by the days the clock was paused, like the case's. */
+    private void shiftSegmentDue(CaseStore.State state, int waited) {
+        if (waited > 0) {
+            store.openSegmentDue(state.caseId())
+                    .ifPresent(d -> store.setOpenSegmentDue(state.caseId(), calendar.addWorkingDays(d, waited)));
         }
     }
 
@@ -174,6 +216,9 @@ class StepListener {
         for (TaskEntity open : openTasks(state.caseId())) {
             open.setDueDate(dueAt(newDue));
             open.setVariableLocal(TaskDisplay.DUE_DATE, TaskDisplay.dueDate(newDue));
+            if (open.getVariableLocal(TaskDisplay.WARNING) != null) {
+                open.setVariableLocal(TaskDisplay.WARNING, OverdueMarker.text(newDue));
+            }
         }
         moveApologyTimer(CaseFlow.rootInstance(execution), newDue);
     }

@@ -23,9 +23,10 @@ final class StepRules {
     static final String NEW_APPOINTMENT_DATE = "newAppointmentDate";
 
     static final Map<String, List<String>> OUTCOMES = Map.of(
-            CaseModel.RECEIVE, List.of("ACCEPT", "REJECT"),
-            CaseModel.APPRAISE, List.of("APPROVE", "SUPPLEMENT", "REJECT", "WITHDRAW"),
+            CaseModel.RECEIVE, List.of("ACCEPT", "REJECT", "RETURN_INCOMPLETE"),
+            CaseModel.APPRAISE, List.of("APPROVE", "SUPPLEMENT", "REJECT", "WITHDRAW", "STOP", "AWAIT_PAYMENT"),
             CaseModel.AWAIT_SUPPLEMENT, List.of("SUPPLIED", "WITHDRAW"),
+            CaseModel.AWAIT_PAYMENT, List.of("PAID", "WITHDRAW"),
             CaseModel.APPROVE, List.of("APPROVE", "REJECT"));
 
     private StepRules() {

@@ -19,8 +19,10 @@ final class TaskDisplay {
     static final String SUBJECT = "subject";
     static final String APPLICANT_NAME = "applicantName";
     static final String DUE_DATE = "dueDate";
+    /** The overdue marker ({@link OverdueMarker}): present only once the case was warned. */
+    static final String WARNING = "warning";
 
-    static final Set<String> NAMES = Set.of(CASE_CODE, PROCEDURE_NAME, SUBJECT, APPLICANT_NAME, DUE_DATE);
+    static final Set<String> NAMES = Set.of(CASE_CODE, PROCEDURE_NAME, SUBJECT, APPLICANT_NAME, DUE_DATE, WARNING);
     static final Set<String> PERSONAL = Set.of(APPLICANT_NAME);
 
     /** Dates as officers read them: dd/MM/yyyy. */
@@ -43,6 +45,9 @@ final class TaskDisplay {
             variables.put(APPLICANT_NAME, display.applicantName());
         }
         variables.put(DUE_DATE, dueDate(display.dueDate()));
+        if (display.overdueWarned()) {
+            variables.put(WARNING, OverdueMarker.text(display.dueDate()));
+        }
         return variables;
     }
 }

@@ -42,7 +42,8 @@ class TasklistFilters implements SchedulingConfigurer {
 
     /** Variables shown under each task in the list (name → label), so an officer finds a file by its code. */
     static final List<Column> LIST_COLUMNS = List.of(new Column(TaskDisplay.CASE_CODE, "Mã hồ sơ"),
-            new Column(TaskDisplay.PROCEDURE_NAME, "Thủ tục"), new Column(TaskDisplay.APPLICANT_NAME, "Người nộp"));
+            new Column(TaskDisplay.PROCEDURE_NAME, "Thủ tục"), new Column(TaskDisplay.APPLICANT_NAME, "Người nộp"),
+            new Column(TaskDisplay.WARNING, "Cảnh báo"));
 
     record Column(String name, String label) {
     }

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * that is missing or of another shape is null, and a consumer decides what it needs.
  */
 public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseTransferred, SegmentClosed,
-        CaseResolved, SupplementationRequested, DueDateChanged, DocumentAttached, OtherCaseEvent {
+        CaseResolved, SupplementationRequested, DueDateChanged, DocumentAttached, CaseRefused, OverdueWarning,
+        CaseNotReceived, PaymentRequested, SegmentJudged, OtherCaseEvent {
 
     /** The CloudEvents {@code type}. */
     String type();
@@ -38,6 +39,11 @@ public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseT
             case CaseEventTypes.SUPPLEMENTATION_REQUESTED -> SupplementationRequested.read(d);
             case CaseEventTypes.DUE_DATE_CHANGED -> DueDateChanged.read(d);
             case CaseEventTypes.DOCUMENT_ATTACHED -> DocumentAttached.read(d);
+            case CaseEventTypes.REFUSED -> CaseRefused.read(d);
+            case CaseEventTypes.OVERDUE_WARNING -> OverdueWarning.read(d);
+            case CaseEventTypes.RETURNED_INCOMPLETE -> CaseNotReceived.read(d);
+            case CaseEventTypes.PAYMENT_REQUESTED -> PaymentRequested.read(d);
+            case CaseEventTypes.SEGMENT_JUDGED -> SegmentJudged.read(d);
             default -> new OtherCaseEvent(type, d.text("caseId"), d.text("unitCode"), data);
         };
     }

@@ -11,7 +11,7 @@ public record DueDateChanged(String caseId, String unitCode, Tier tier, LocalDat
                              Reason reason, OffsetDateTime changedAt) implements CaseEventData {
 
     /** Why the appointment date moved. */
-    public enum Reason { SUPPLEMENTATION, APOLOGY }
+    public enum Reason { SUPPLEMENTATION, APOLOGY, PAYMENT }
 
     @Override
     public String type() {

@@ -55,6 +55,7 @@ final class EventData {
             Map.entry("channel", Pattern.compile("ONLINE|IN_PERSON|POST")),
             Map.entry("mode", Pattern.compile("ELECTRONIC|PAPER")),
             Map.entry("timeliness", Pattern.compile("EARLY|ON_TIME|LATE")),
+            Map.entry("verdict", Pattern.compile("EARLY|ON_TIME|LATE")),
             Map.entry("outcome", Pattern.compile("[A-Z][A-Z_]{0,29}")),
             Map.entry("step", Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,59}")),
             Map.entry("actor", Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}")),

@@ -121,7 +121,7 @@ public class Simulations {
             s.append(String.format("    %-8s segments %7d  online %7d  rate %7s  target %5s  %-9s  units meeting it %d/%d%n",
                     t.tier(), t.segments(), t.processedOnline(), percent(t.onlineRate()),
                     percent(t.target() == null ? null : t.target().doubleValue()),
-                    t.met() == null ? "–" : t.met() ? "Đạt" : "Chưa đạt", m[0], m[1]));
+                    t.met() == null ? "–" : t.met() ? "Đạt" : "Không đạt", m[0], m[1]));
         }
         return s.toString();
     }

@@ -37,6 +37,7 @@ import vn.hoso.cases.CaseModel;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseEventLog;
 import vn.hoso.events.CaseEventTypes;
+import vn.hoso.events.CaseRefused;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.RecordedEvent;
 import vn.hoso.events.SegmentClosed;
@@ -239,6 +240,9 @@ public class Simulator {
     }
 
     private void complete(Run r, Action a) {
+        if (taskService.createTaskQuery().taskId(a.id()).count() == 0) {
+            return; // an open Mẫu 04 task ends with the case's processing (terminate end): nothing left to do
+        }
         papers.atStep(a.run().planned, a.step(), a.run().caseId, a.run().code,
                 new CurrentUser(a.user(), List.of(a.group())));
         identityService.setAuthentication(a.user(), List.of(a.group()));
@@ -416,6 +420,8 @@ public class Simulator {
                 } else if (data instanceof CaseResolved resolved) {
                     outcomes.merge(nameOf(resolved.outcome()), 1L, Long::sum);
                     timeliness.merge(nameOf(resolved.timeliness()), 1L, Long::sum);
+                } else if (data instanceof CaseRefused) {
+                    outcomes.merge("REFUSED", 1L, Long::sum); // Mẫu 03: never received, never judged
                 }
             }
             String status = caseFiles.find(run.caseId).map(c -> c.status().name()).orElse("?");

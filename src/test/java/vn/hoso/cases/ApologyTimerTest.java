@@ -45,6 +45,30 @@ class ApologyTimerTest {
     }
 
     @Test
+    void aSameDayProcedureNeverGetsItAtTheMomentOfReceipt() {
+        LocalDate due = LocalDate.parse("2026-03-10"); // due the day it is received
+        when(calendar.previousWorkingDay(due)).thenReturn(LocalDate.parse("2026-03-09"));
+        when(calendar.nextWorkingDay(due)).thenReturn(LocalDate.parse("2026-03-11"));
+        assertThat(ApologyTimer.at(calendar, due, at("2026-03-10T07:30:00"), HCM))
+                .as("received before 8:00").isEqualTo(at("2026-03-10T08:00:00"));
+        assertThat(ApologyTimer.at(calendar, due, at("2026-03-10T09:00:00"), HCM))
+                .as("received during the day: warned at 15:00, not at once").isEqualTo(at("2026-03-10T15:00:00"));
+        assertThat(ApologyTimer.at(calendar, due, at("2026-03-10T15:30:00"), HCM))
+                .as("received after 15:00: the next working morning").isEqualTo(at("2026-03-11T08:00:00"));
+    }
+
+    @Test
+    void itIsAlwaysAfterReceipt() {
+        LocalDate due = LocalDate.parse("2026-03-10");
+        when(calendar.previousWorkingDay(due)).thenReturn(LocalDate.parse("2026-03-09"));
+        when(calendar.nextWorkingDay(due)).thenReturn(LocalDate.parse("2026-03-11"));
+        for (int minutes = 0; minutes < 3 * 24 * 60; minutes += 7) {
+            Instant received = at("2026-03-08T00:00:00").plusSeconds(60L * minutes);
+            assertThat(ApologyTimer.at(calendar, due, received, HCM)).as("received %s", received).isAfter(received);
+        }
+    }
+
+    @Test
     void theTimesAreTheBusinessZones() {
         LocalDate due = LocalDate.parse("2026-03-23");
         when(calendar.previousWorkingDay(due)).thenReturn(LocalDate.parse("2026-03-20"));

@@ -19,8 +19,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -106,6 +109,7 @@ class CaseModelTest {
         List<String> all = CaseModel.USER_TASKS.values().stream().flatMap(List::stream).toList();
         assertThat(all).as("a step name is unique across the processes").doesNotHaveDuplicates();
         assertThat(all).containsExactlyInAnyOrder(CaseModel.RECEIVE, CaseModel.APPRAISE, CaseModel.AWAIT_SUPPLEMENT,
+                CaseModel.AWAIT_PAYMENT,
                 CaseModel.APPROVE, CaseModel.ISSUE, CaseModel.RETURN_RESULT, CaseModel.FORWARD,
                 CaseModel.RETURN_AT_RECEIVING_UNIT, CaseModel.APOLOGY);
         assertThat(StepRules.OUTCOMES.keySet()).as("deciding steps").isSubsetOf(all);
@@ -127,14 +131,20 @@ class CaseModelTest {
     }
 
     @Test
-    void theApologyTimerIsANonInterruptingTimerOnTheCasesProcessing() {
+    void theApologyTimerStartsANonInterruptingEventSubprocessOfTheProcessingWhichATerminateEndEnds() {
         BpmnModelInstance model = processes.get(CaseModel.CASE_PROCESS);
-        BoundaryEvent timer = model.getModelElementById(CaseModel.APOLOGY_TIMER);
+        StartEvent timer = model.getModelElementById(CaseModel.APOLOGY_TIMER);
         assertThat(timer).as(CaseModel.APOLOGY_TIMER).isNotNull();
-        assertThat(timer.cancelActivity()).isFalse();
+        assertThat(timer.isInterrupting()).isFalse();
         assertThat(timer.getEventDefinitions()).singleElement().isInstanceOf(TimerEventDefinition.class);
-        assertThat(timer.getOutgoing()).singleElement()
-                .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo(CaseModel.APOLOGY));
+        SubProcess watch = (SubProcess) timer.getParentElement();
+        assertThat(watch.triggeredByEvent()).isTrue();
+        SubProcess processing = (SubProcess) watch.getParentElement();
+        // the processing ends with a terminate end event, which ends an open Mẫu 04 task with it
+        assertThat(processing.getChildElementsByType(EndEvent.class)).singleElement().satisfies(end ->
+                assertThat(end.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class));
+        UserTask apology = model.getModelElementById(CaseModel.APOLOGY);
+        assertThat(apology.getParentElement()).isEqualTo(watch);
     }
 
     @Test
@@ -162,7 +172,8 @@ class CaseModelTest {
                 called.add(m.group(1));
             }
         }
-        assertThat(called).contains("openSegment", "closeSegment", "officersHere", "leadersHere", "apologyAt");
+        assertThat(called).contains("openSegment", "closeSegment", "officersHere", "leadersHere", "apologyAt",
+                "overdueWarning", "citizenApology");
         assertThat(publicMethods).containsAll(called);
         assertThat(CaseFlow.class.getAnnotation(org.springframework.stereotype.Component.class).value())
                 .isEqualTo(CaseModel.FLOW_BEAN);

@@ -45,7 +45,8 @@ import static vn.hoso.cases.CaseModel.SEGMENT_PROCESS;
  */
 @Tag("fast")
 @Deployment(resources = {"bpmn/hoso-case.bpmn", "bpmn/hoso-segment.bpmn", "bpmn/forms/hoso-receive.form",
-        "bpmn/forms/hoso-appraise.form", "bpmn/forms/hoso-await-supplement.form", "bpmn/forms/hoso-approve.form",
+        "bpmn/forms/hoso-appraise.form", "bpmn/forms/hoso-await-supplement.form", "bpmn/forms/hoso-await-payment.form",
+        "bpmn/forms/hoso-approve.form",
         "bpmn/forms/hoso-step.form", "bpmn/forms/hoso-apology.form"})
 class CaseProcessTest {
 
@@ -203,18 +204,46 @@ class CaseProcessTest {
     }
 
     @Test
-    void anOpenApologyTaskEndsWithTheCase() {
+    void anOpenApologyTaskNeverKeepsAFinishedCaseAlive() {
         ProcessInstance c = start();
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(c.getId())
                 .activityId(APOLOGY_TIMER).singleResult();
         engine.getManagementService().executeJob(timer.getId());
         assertThat(task(APOLOGY)).isNotNull();
+        verify(script.flow).overdueWarning(any());
 
         script.decision = "REJECT";
         complete(RECEIVE);
-        assertThat(c).as("the apology task keeps the case open").isNotEnded().isWaitingAtExactly(APOLOGY);
-        script.decision = null;
-        complete(APOLOGY);
-        assertThat(c).isEnded();
+        assertThat(c).as("the processing's terminate end takes the open Mẫu 04 task with it").isEnded()
+                .hasPassed("processingEnd", "caseEnd").hasNotPassed("apologyEnd");
+        assertThat(task(APOLOGY)).isNull();
+    }
+
+    @Test
+    void anOpenApologyTaskEndsWhenTheResultGoesBackForReturn() {
+        script.lastUnitOfRoute = true;
+        script.needsReturn = true;
+        script.entry = CaseFlow.Entry.PROCESS.name();
+        ProcessInstance c = start();
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(c.getId()).activityId(APOLOGY_TIMER).singleResult().getId());
+        assertThat(task(APOLOGY)).isNotNull();
+        complete(APPRAISE);
+        complete(APPROVE);
+        complete(ISSUE);
+        assertThat(c).as("issued elsewhere: on the return leg, no apology is left open").isWaitingAt("returnSegment");
+        assertThat(task(APOLOGY)).isNull();
+    }
+
+    @Test
+    void aWorkFileGetsTheInternalWarningAndNoApologyLetter() {
+        script.procedure = false;
+        ProcessInstance c = start();
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(c.getId())
+                .activityId(APOLOGY_TIMER).singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+        verify(script.flow).overdueWarning(any());
+        assertThat(task(APOLOGY)).as("no Mẫu 04 for a work file").isNull();
+        assertThat(c).hasPassed("overdueWarning", "internalWarningEnd").isWaitingAt("segment");
     }
 }

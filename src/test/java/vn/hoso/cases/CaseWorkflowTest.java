@@ -49,6 +49,8 @@ class CaseWorkflowTest {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    vn.hoso.events.CaseEventLog eventLog;
     CaseDriver driver;
 
     @BeforeEach
@@ -164,6 +166,106 @@ class CaseWorkflowTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
     }
 
+    /**
+     * The 2025-07-01 reform for a case in flight: received on 2025-06-25 at Phường Trần Phú (10528, split between
+     * 10532 and 10537) for a commune → district procedure, forwarded on 2025-07-02: its district's work goes to the
+     * successor of its receiving commune (10532, the lowest code of the split), never to the abolished district 288;
+     * the result is returned there too.
+     */
+    @Test
+    void aCaseInFlightOnTheReformDayFollowsTheSuccessorsAndNeverReachesAnAbolishedUnit() {
+        clockAt("2025-06-25T09:00:00+07:00");
+        String caseId = driver.receive(procedure("SOCIAL_ALLOWANCE", "10528", "ONLINE"));
+        driver.complete(caseId, RECEIVE, "officer.10528");
+        driver.complete(caseId, APPRAISE, "officer.10528");
+        clockAt("2025-06-30T10:00:00+07:00");
+        driver.complete(caseId, APPROVE, "leader.10528");
+        assertThat(driver.candidateGroups(driver.task(caseId, FORWARD))).containsExactly("officers.10528");
+
+        clockAt("2025-07-02T09:00:00+07:00"); // the district 288 and the ward 10528 no longer exist
+        driver.complete(caseId, FORWARD, "officer.10528");
+        assertThat(driver.candidateGroups(driver.task(caseId, APPRAISE))).containsExactly("officers.10532");
+        driver.complete(caseId, APPRAISE, "officer.10532");
+        assertThat(driver.candidateGroups(driver.task(caseId, APPROVE))).containsExactly("leaders.10532");
+        driver.complete(caseId, APPROVE, "leader.10532");
+        assertThat(driver.candidateGroups(driver.task(caseId, ISSUE))).containsExactly("officers.10532");
+        driver.complete(caseId, ISSUE, "officer.10532");
+        // returned where the receiving ward went: here, without a return leg
+        assertThat(driver.candidateGroups(driver.task(caseId, RETURN_RESULT))).containsExactly("officers.10532");
+        driver.complete(caseId, RETURN_RESULT, "officer.10532");
+
+        JsonNode file = driver.caseFile(caseId, "auditor");
+        assertThat(file.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(file.get("receivingUnit").asText()).as("the legal fact stays").isEqualTo("10528");
+        assertThat(file.get("segments")).extracting(g -> g.get("unitCode").asText() + "/" + g.get("tier").asText())
+                .containsExactly("10528/COMMUNE", "10532/COMMUNE");
+        var transferred = eventLog.eventsOf(caseId).stream()
+                .filter(e -> e.type().equals("vn.hoso.case.transferred")).toList();
+        assertThat(transferred).extracting(e -> e.data().path("toUnit").asText()).containsExactly("10532");
+        assertThat(historyService.createHistoricIdentityLinkLogQuery().type("candidate").list().stream()
+                .filter(l -> caseId.equals(businessKeyOfTask(l.getTaskId())))
+                .map(l -> l.getGroupId())).doesNotContain("officers.288", "leaders.288");
+    }
+
+    /** A task that was opened at a unit before the reform and is still open after it moves with the case. */
+    @Test
+    void aTaskCreatedAfterTheReformAtAnAbolishedCommuneGoesToItsSuccessor() {
+        clockAt("2025-06-27T09:00:00+07:00");
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10510", "IN_PERSON")); // 10510 → 10507 (full)
+        driver.complete(caseId, RECEIVE, "officer.10510");
+        clockAt("2025-07-01T08:30:00+07:00");
+        driver.complete(caseId, APPRAISE, "officer.10510"); // created on 27/6 for the old ward: still theirs
+        assertThat(driver.candidateGroups(driver.task(caseId, APPROVE))).containsExactly("leaders.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        driver.complete(caseId, ISSUE, "officer.10507");
+        driver.complete(caseId, RETURN_RESULT, "officer.10507");
+        JsonNode file = driver.caseFile(caseId, "auditor");
+        assertThat(file.get("segments")).extracting(g -> g.get("unitCode").asText() + "/" + g.get("steps").asInt())
+                .as("the old ward's segment closes with the steps it worked").containsExactly("10510/2", "10507/3");
+    }
+
+    private String businessKeyOfTask(String taskId) {
+        var task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return null;
+        }
+        var instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    /** Mẫu 05: each unit is judged against its own share of the time, so the unit that made a case late shows. */
+    @Test
+    void eachUnitIsJudgedAgainstItsShareOfTheTime() {
+        clockAt("2025-08-04T09:00:00+07:00"); // Monday; MERIT_ALLOWANCE: commune 5 + 7 (the district's) = 12, province 12
+        String caseId = driver.receive(procedure("MERIT_ALLOWANCE", "10507", "ONLINE"));
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        clockAt("2025-08-25T09:00:00+07:00"); // the ward's share ended on 20/8
+        driver.complete(caseId, FORWARD, "officer.10507");
+        clockAt("2025-08-26T09:00:00+07:00");
+        driver.complete(caseId, APPRAISE, "officer.31");
+        driver.complete(caseId, APPROVE, "leader.31");
+        driver.complete(caseId, ISSUE, "officer.31");
+        driver.complete(caseId, RETURN_AT_RECEIVING_UNIT, "officer.10507");
+
+        var judged = eventLog.eventsOf(caseId).stream().filter(e -> e.type().equals("vn.hoso.segment.judged"))
+                .map(e -> e.data().path("unitCode").asText() + "/" + e.data().path("dueDate").asText() + "/"
+                        + e.data().path("verdict").asText()).toList();
+        assertThat(judged).as("the return of the result has no share").containsExactly("10507/2025-08-20/LATE",
+                "31/2025-09-12/EARLY");
+        String code = driver.caseFile(caseId, "auditor").get("code").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode book = vn.hoso.infra.Http.json(driver.http.get(
+                    "/api/rollups/units/10507/segments?from=2025-08-25&to=2025-08-25", "auditor"));
+            assertThat(book.path("segments").findParents("caseCode").stream()
+                    .filter(s -> s.path("caseCode").asText().equals(code))
+                    .map(s -> s.path("segmentVerdict").asText() + "/" + s.path("segmentDueDate").asText()))
+                    .containsExactly("LATE/2025-08-20");
+        });
+    }
+
     @Test
     void afterTheReformACaseNeverVisitsADistrict() {
         clockAt("2025-08-05T10:00:00+07:00");
@@ -245,14 +347,67 @@ class CaseWorkflowTest {
         clockAt("2026-05-04T08:00:00+07:00");
         String refused = driver.receive(procedure("DEATH_REG", "10507", "IN_PERSON"));
         driver.complete(refused, RECEIVE, "officer.10507", Map.of("outcome", "REJECT"));
-        assertThat(driver.caseFile(refused, "officer.10507").get("outcome").asText()).isEqualTo("REJECTED");
+        JsonNode refusedFile = driver.caseFile(refused, "officer.10507");
+        assertThat(refusedFile.get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(refusedFile.path("timeliness").isTextual()).as("a Mẫu 03 refusal is not finished early").isFalse();
+        assertThat(eventLog.eventsOf(refused)).extracting(e -> e.type())
+                .contains("vn.hoso.case.refused").doesNotContain("vn.hoso.case.resolved");
 
         String notApproved = driver.receive(procedure("DEATH_REG", "10507", "IN_PERSON"));
         driver.complete(notApproved, RECEIVE, "officer.10507");
         driver.complete(notApproved, APPRAISE, "officer.10507");
         driver.complete(notApproved, APPROVE, "leader.10507", Map.of("outcome", "REJECT"));
         assertThat(driver.caseFile(notApproved, "officer.10507").get("status").asText()).isEqualTo("REJECTED");
+        assertThat(eventLog.eventsOf(notApproved)).extracting(e -> e.type()).contains("vn.hoso.case.resolved")
+                .doesNotContain("vn.hoso.case.refused");
         assertThat(driver.openTasks(notApproved)).isEmpty();
+    }
+
+    @Test
+    void anIncompleteFileIsReturnedWithMau02BeforeItIsReceived() {
+        clockAt("2026-05-04T08:00:00+07:00");
+        String caseId = driver.receive(procedure("DEATH_REG", "10507", "ONLINE"));
+        driver.complete(caseId, RECEIVE, "officer.10507", Map.of("outcome", "RETURN_INCOMPLETE"));
+        JsonNode file = driver.caseFile(caseId, "officer.10507");
+        assertThat(file.get("status").asText()).isEqualTo("NOT_RECEIVED");
+        assertThat(file.path("timeliness").isTextual()).isFalse();
+        assertThat(file.path("outcome").isTextual()).isFalse();
+        assertThat(driver.openTasks(caseId)).isEmpty();
+        assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.returned-incomplete")
+                .doesNotContain("vn.hoso.case.resolved", "vn.hoso.case.refused");
+    }
+
+    @Test
+    void stoppingTheProcessingEndsTheCaseStopped() {
+        clockAt("2026-05-04T08:00:00+07:00");
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "IN_PERSON"));
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507", Map.of("outcome", "STOP"));
+        JsonNode file = driver.caseFile(caseId, "officer.10507");
+        assertThat(file.get("status").asText()).isEqualTo("STOPPED");
+        assertThat(file.get("outcome").asText()).isEqualTo("STOPPED");
+        assertThat(driver.openTasks(caseId)).isEmpty();
+    }
+
+    @Test
+    void awaitingPaymentPausesTheClockAndTheAppointmentDateMovesByTheDaysWaited() {
+        clockAt("2026-05-04T08:00:00+07:00"); // Monday; MARRIAGE_REG 3 working days → due Thursday 7/5
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "IN_PERSON"));
+        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-07");
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        driver.complete(caseId, APPRAISE, "officer.10507", Map.of("outcome", "AWAIT_PAYMENT"));
+        assertThat(driver.caseFile(caseId, "officer.10507").get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(apologyTimer(caseId).isSuspended()).as("no Mẫu 04 for time the clock did not run").isTrue();
+        clockAt("2026-05-06T10:00:00+07:00"); // paid two working days later
+        driver.complete(caseId, CaseModel.AWAIT_PAYMENT, "officer.10507");
+        JsonNode file = driver.caseFile(caseId, "officer.10507");
+        assertThat(file.get("dueDate").asText()).isEqualTo("2026-05-11");
+        assertThat(file.get("status").asText()).isEqualTo("PROCESSING");
+        assertThat(apologyTimer(caseId).isSuspended()).isFalse();
+        assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.payment-requested",
+                "vn.hoso.case.due-date-changed");
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        assertThat(driver.task(caseId, APPROVE)).isNotNull();
     }
 
     @Test
@@ -293,6 +448,62 @@ class CaseWorkflowTest {
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("apologyIssued").asBoolean()).isTrue();
         assertThat(done.get("timeliness").asText()).isEqualTo("LATE");
+    }
+
+    @Test
+    void aWorkFileGetsAnInternalOverdueWarningWithATasklistMarkerAndNoApologyLetter() {
+        clockAt("2026-06-01T08:00:00+07:00"); // Monday; WORK_INCOMING at a commune: 5 working days → due 8/6
+        Map<String, Object> work = new LinkedHashMap<>(Map.of("kind", "WORK", "procedureCode", "WORK_INCOMING",
+                "receivingUnit", "10507", "channel", "ONLINE", "subject", "Công văn đến số 12"));
+        String caseId = driver.receive(work);
+        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-06-08");
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        managementService.executeJob(apologyTimer(caseId).getId());
+
+        assertThat(driver.openTasks(caseId)).extracting(Task::getTaskDefinitionKey).containsExactly(APPRAISE);
+        Task appraise = driver.task(caseId, APPRAISE);
+        assertThat(taskService.getVariableLocal(appraise.getId(), TaskDisplay.WARNING))
+                .isEqualTo("Sắp quá hạn: hạn trả 08/06/2026");
+        assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.overdue-warning");
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        Task approve = driver.task(caseId, APPROVE);
+        assertThat(taskService.getVariableLocal(approve.getId(), TaskDisplay.WARNING))
+                .as("tasks created after the warning carry the marker too").isNotNull();
+    }
+
+    @Test
+    void aProcedureDossierIsWarnedAndGetsTheApologyTaskWhichEndsWithTheCase() {
+        clockAt("2026-06-01T08:00:00+07:00");
+        String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "IN_PERSON"));
+        driver.complete(caseId, RECEIVE, "officer.10507");
+        managementService.executeJob(apologyTimer(caseId).getId());
+        assertThat(driver.task(caseId, APOLOGY)).isNotNull();
+        assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.overdue-warning");
+        // the officer finishes the case instead of apologising: on time, and the open Mẫu 04 task goes with it
+        driver.complete(caseId, APPRAISE, "officer.10507");
+        driver.complete(caseId, APPROVE, "leader.10507");
+        driver.complete(caseId, ISSUE, "officer.10507");
+        driver.complete(caseId, RETURN_RESULT, "officer.10507");
+        JsonNode done = driver.caseFile(caseId, "officer.10507");
+        assertThat(done.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(done.get("timeliness").asText()).isEqualTo("EARLY");
+        assertThat(driver.openTasks(caseId)).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count())
+                .as("no process of the finished case is left running").isZero();
+    }
+
+    @Test
+    void anOnlineFileReceivedOnASaturdayCountsFromMonday() {
+        clockAt("2026-05-09T10:00:00+07:00"); // Saturday; CERT_COPY: 1 working day
+        String saturday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
+        assertThat(driver.caseFile(saturday, "officer.10507").get("dueDate").asText())
+                .as("received Saturday = received Monday, due the working day after").isEqualTo("2026-05-12");
+        clockAt("2026-05-11T10:00:00+07:00"); // the Monday itself: the same appointment date
+        String monday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
+        assertThat(driver.caseFile(monday, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-12");
+        clockAt("2026-05-08T16:00:00+07:00"); // the Friday before: due Monday
+        String friday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
+        assertThat(driver.caseFile(friday, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-11");
     }
 
     @Test

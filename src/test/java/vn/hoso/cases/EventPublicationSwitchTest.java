@@ -30,21 +30,21 @@ class EventPublicationSwitchTest {
     @Test
     void publicationIsOnByDefault() {
         CaseEventLog log = mock(CaseEventLog.class);
-        CaseFlow app = new CaseFlow(null, new CaseEventSink.ToEventLog(log), null, null);
+        CaseFlow app = new CaseFlow(null, new CaseEventSink.ToEventLog(log), null, null, null, null);
         assertThat(EventPublication.enabled(app)).isTrue();
         assertThatThrownBy(() -> EventPublication.set(app, false)).isInstanceOf(IllegalStateException.class);
         app.append(OffsetDateTime.now(), step(UUID.randomUUID()));
         verify(log).append(any(OffsetDateTime.class), any(CaseEventData.class));
 
         CaseFlow benchmark = new CaseFlow(null, new EventPublication.Switch(new CaseEventSink.ToEventLog(log)), null,
-                null);
+                null, null, null);
         assertThat(EventPublication.enabled(benchmark)).isTrue();
     }
 
     @Test
     void offTheFlowAppendsNothingAndOnItAppends() {
         CaseEventLog log = mock(CaseEventLog.class);
-        CaseFlow flow = new CaseFlow(null, new EventPublication.Switch(new CaseEventSink.ToEventLog(log)), null, null);
+        CaseFlow flow = new CaseFlow(null, new EventPublication.Switch(new CaseEventSink.ToEventLog(log)), null, null, null, null);
         EventPublication.set(flow, false);
         UUID caseId = UUID.randomUUID();
         flow.append(OffsetDateTime.now(), step(caseId));

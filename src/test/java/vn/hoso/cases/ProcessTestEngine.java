@@ -67,6 +67,8 @@ final class ProcessTestEngine {
         boolean forwarded;
         boolean needsReturn;
         Date apologyAt = new Date(System.currentTimeMillis() + 86_400_000L);
+        /** A procedure dossier (Mẫu 04 task at the overdue warning) rather than a work file. */
+        boolean procedure = true;
 
         Script() {
             when(flow.officersHere(any(DelegateExecution.class))).thenAnswer(i -> "officers." + unit);
@@ -78,6 +80,7 @@ final class ProcessTestEngine {
             when(flow.forwarded(any(DelegateExecution.class))).thenAnswer(i -> forwarded);
             when(flow.needsReturn(any(DelegateExecution.class))).thenAnswer(i -> needsReturn);
             when(flow.apologyAt(any(DelegateExecution.class))).thenAnswer(i -> apologyAt);
+            when(flow.citizenApology(any(DelegateExecution.class))).thenAnswer(i -> procedure);
             Mocks.register(CaseModel.FLOW_BEAN, flow);
         }
     }

@@ -39,7 +39,8 @@ import static vn.hoso.cases.CaseModel.SEGMENT_PROCESS;
  */
 @Tag("fast")
 @Deployment(resources = {"bpmn/hoso-case.bpmn", "bpmn/hoso-segment.bpmn", "bpmn/forms/hoso-receive.form",
-        "bpmn/forms/hoso-appraise.form", "bpmn/forms/hoso-await-supplement.form", "bpmn/forms/hoso-approve.form",
+        "bpmn/forms/hoso-appraise.form", "bpmn/forms/hoso-await-supplement.form", "bpmn/forms/hoso-await-payment.form",
+        "bpmn/forms/hoso-approve.form",
         "bpmn/forms/hoso-step.form", "bpmn/forms/hoso-apology.form"})
 class SegmentProcessTest {
 
@@ -126,6 +127,37 @@ class SegmentProcessTest {
         completeAs(RECEIVE, "REJECT");
         assertThat(segment).hasNotPassed(APPRAISE);
         assertClosedAs(segment, "endRejected", "REJECTED");
+    }
+
+    @Test
+    void anIncompleteFileIsReturnedAtReceptionWithMau02AndNeverReceived() {
+        ProcessInstance segment = start();
+        completeAs(RECEIVE, "RETURN_INCOMPLETE");
+        assertThat(segment).hasNotPassed(APPRAISE);
+        assertClosedAs(segment, "endNotReceived", "NOT_RECEIVED");
+    }
+
+    @Test
+    void appraisalStoppingTheProcessingEndsStopped() {
+        ProcessInstance segment = start();
+        complete(RECEIVE);
+        completeAs(APPRAISE, "STOP");
+        assertThat(segment).hasNotPassed(APPROVE);
+        assertClosedAs(segment, "endStopped", "STOPPED");
+    }
+
+    @Test
+    void awaitingPaymentWaitsAndAppraisesAgainOncePaidOrEndsWithdrawn() {
+        ProcessInstance segment = start();
+        complete(RECEIVE);
+        completeAs(APPRAISE, "AWAIT_PAYMENT");
+        assertThat(segment).isWaitingAtExactly(CaseModel.AWAIT_PAYMENT);
+        assertThat(task(CaseModel.AWAIT_PAYMENT)).hasCandidateGroup("officers.10507");
+        complete(CaseModel.AWAIT_PAYMENT); // paid: the normal outcome
+        assertThat(segment).isWaitingAtExactly(APPRAISE);
+        completeAs(APPRAISE, "AWAIT_PAYMENT");
+        completeAs(CaseModel.AWAIT_PAYMENT, "WITHDRAW");
+        assertClosedAs(segment, "endWithdrawn", "WITHDRAWN");
     }
 
     @Test

@@ -69,7 +69,7 @@ class StepRulesTest {
         assertThat(StepRules.outcome(APPRAISE, "WITHDRAW")).isEqualTo("WITHDRAW");
         assertThat(StepRules.outcome(AWAIT_SUPPLEMENT, "WITHDRAW")).isEqualTo("WITHDRAW");
         assertThatThrownBy(() -> StepRules.outcome(RECEIVE, "APPROVE")).isInstanceOf(BadUserRequestException.class)
-                .hasMessageContaining("[ACCEPT, REJECT]");
+                .hasMessageContaining("[ACCEPT, REJECT, RETURN_INCOMPLETE]");
         assertThatThrownBy(() -> StepRules.outcome(APPROVE, "SUPPLEMENT"))
                 .isInstanceOf(BadUserRequestException.class);
         assertThatThrownBy(() -> StepRules.outcome(APPRAISE, 1)).isInstanceOf(BadUserRequestException.class);

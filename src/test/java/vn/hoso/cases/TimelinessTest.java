@@ -23,7 +23,7 @@ class TimelinessTest {
         return new CaseStore.State(UUID.randomUUID(), "10507-260309-0001", CaseKind.PROCEDURE, "BUILDING_PERMIT",
                 Channel.ONLINE, "10507", Tier.COMMUNE, OffsetDateTime.parse("2026-03-09T08:30:00+07:00"), DUE,
                 "COMMUNE:10507:9", 0, CaseStatus.PROCESSING, "10507", Tier.COMMUNE, null, supplementations, null,
-                apology, true, "pi", false);
+                apology, true, "pi", false, null);
     }
 
     @Test

@@ -83,6 +83,25 @@ class TypedCaseEventsTest {
                     "7c1e0d4a-2b3f-4c5d-8e9f-a0b1c2d3e4f5", "component", "TO_KHAI", "sha256", sha, "size", 123456L,
                     "mediaType", "application/pdf", "stage", "RECEPTION", "unitCode", "10714",
                     "digitizedFromPaper", true)));
+            // issue 12: new types, their data written down here once
+            pairs.add(new Pair(new CaseRefused(CASE, "10714", Tier.COMMUNE, t, CaseKind.PROCEDURE, "BIRTH_REG"),
+                    legacy("unitCode", "10714", "tier", "COMMUNE", "refusedAt", t.toString(), "kind", "PROCEDURE",
+                            "procedureCode", "BIRTH_REG")));
+            pairs.add(new Pair(new OverdueWarning(CASE, "10714", Tier.COMMUNE, due, CaseKind.WORK, t), legacy(
+                    "unitCode", "10714", "tier", "COMMUNE", "dueDate", due.toString(), "kind", "WORK", "warnedAt",
+                    t.toString())));
+            pairs.add(new Pair(new CaseNotReceived(CASE, "10714", Tier.COMMUNE, t, CaseKind.PROCEDURE, "BIRTH_REG"),
+                    legacy("unitCode", "10714", "tier", "COMMUNE", "returnedAt", t.toString(), "kind", "PROCEDURE",
+                            "procedureCode", "BIRTH_REG")));
+            pairs.add(new Pair(new SegmentJudged(CASE, "10714", Tier.COMMUNE, 1, t.minusDays(2), t, due,
+                    Timeliness.LATE), legacy("unitCode", "10714", "tier", "COMMUNE", "segmentNo", 1, "openedAt",
+                    t.minusDays(2).toString(), "closedAt", t.toString(), "dueDate", due.toString(), "verdict", "LATE")));
+            pairs.add(new Pair(new PaymentRequested(CASE, "10714", Tier.COMMUNE, t), legacy("unitCode", "10714", "tier",
+                    "COMMUNE", "requestedAt", t.toString())));
+            pairs.add(new Pair(new DueDateChanged(CASE, "10714", Tier.COMMUNE, due.plusDays(2), due,
+                    DueDateChanged.Reason.PAYMENT, t), legacy("unitCode", "10714", "tier", "COMMUNE", "dueDate",
+                    due.plusDays(2).toString(), "previousDueDate", due.toString(), "reason", "PAYMENT", "changedAt",
+                    t.toString())));
         }
         return pairs;
     }

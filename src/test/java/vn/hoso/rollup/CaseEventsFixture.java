@@ -121,6 +121,32 @@ final class CaseEventsFixture implements AutoCloseable {
             return this;
         }
 
+        /** The Mẫu 04 apology: the appointment date moves to {@code newDueDate}. */
+        Case apology(LocalDate newDueDate) {
+            emit("vn.hoso.case.due-date-changed", data().put("unitCode", unit).put("tier", tier)
+                    .put("dueDate", newDueDate.toString()).put("previousDueDate", dueDate.toString())
+                    .put("reason", "APOLOGY").put("changedAt", clock.toString()));
+            return this;
+        }
+
+        /** Refused at reception (Mẫu 03), {@code hours} after the previous event: ends the case. */
+        Case refuse(int hours) {
+            clock = clock.plusHours(hours);
+            closeSegment();
+            emit("vn.hoso.case.refused", data().put("unitCode", unit).put("tier", tier)
+                    .put("refusedAt", clock.toString()).put("kind", kind).put("procedureCode", procedureCode));
+            return this;
+        }
+
+        /** Incomplete at reception, returned with Mẫu 02 before it was received: ends the case. */
+        Case returnIncomplete(int hours) {
+            clock = clock.plusHours(hours);
+            closeSegment();
+            emit("vn.hoso.case.returned-incomplete", data().put("unitCode", unit).put("tier", tier)
+                    .put("returnedAt", clock.toString()).put("kind", kind).put("procedureCode", procedureCode));
+            return this;
+        }
+
         Case resolve(String outcome, String timeliness, int hours) {
             clock = clock.plusHours(hours);
             closeSegment();

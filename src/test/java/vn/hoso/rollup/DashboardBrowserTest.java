@@ -100,7 +100,9 @@ class DashboardBrowserTest {
                 }
             }
             expected = fixture.countSegments(FROM, TO);
-            fixture.produced.stream().filter(e -> e.path("type").asText().equals("vn.hoso.case.received"))
+            // Biểu II.06a counts procedure dossiers only: work files have their own view
+            fixture.produced.stream().filter(e -> e.path("type").asText().equals("vn.hoso.case.received")
+                            && e.path("data").path("kind").asText().equals("PROCEDURE"))
                     .forEach(e -> received.merge(e.path("data").path("tier").asText(), 1L, Long::sum));
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
@@ -183,7 +185,17 @@ class DashboardBrowserTest {
         assertThat(report).extracting(r -> r.getDomAttribute("data-tier"))
                 .containsExactly("PROVINCE", "DISTRICT", "COMMUNE");
         assertThat(report.get(1).findElements(By.tagName("td")).get(1).getText().replace(".", ""))
-                .isEqualTo(String.valueOf(received.get("DISTRICT")));
+                .as("procedure dossiers only: the work files have their own view").isEqualTo(
+                        String.valueOf(received.get("DISTRICT")));
+        // the legal wording (issue 12): the report is titled for procedures, refusals have their own column
+        assertThat(driver.findElement(By.id("report-kind")).getText())
+                .isEqualTo("Tiến độ giải quyết thủ tục hành chính");
+        assertThat(driver.findElement(By.cssSelector("#report thead")).getText())
+                .contains("Từ chối tiếp nhận (Mẫu 03)");
+        assertThat(driver.findElement(By.id("period-label")).getText())
+                .contains("mọi loại hồ sơ (thủ tục hành chính và công việc)");
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Chưa đạt", "Xử lý trực tuyến")
+                .contains("Xử lý trên môi trường mạng");
 
         // the league table, worst first: district 290 (lowest rate) comes before 288
         List<String> order = driver.findElements(By.cssSelector("#league tbody tr")).stream()

@@ -242,7 +242,7 @@ class RollupFiguresTest {
         assertThat(new byte[] {body[0], body[1], body[2]}).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(body, StandardCharsets.UTF_8).substring(1);
         String[] lines = text.split("\r\n");
-        assertThat(lines[0]).contains("Cấp", "Số hồ sơ kết thúc (phân đoạn)", "Tỷ lệ xử lý trên môi trường mạng",
+        assertThat(lines[0]).contains("Cấp", "Số phân đoạn hồ sơ kết thúc", "Tỷ lệ xử lý trên môi trường mạng",
                 "Chỉ tiêu", "Đạt chỉ tiêu");
         assertThat(lines).hasSize(4);
         String[] commune = lines[3].split(",");

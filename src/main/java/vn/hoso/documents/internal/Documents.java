@@ -55,7 +55,7 @@ public class Documents {
     static final String RESULT = "RESULT";
     private static final Pattern COMPONENT = Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
     private static final Set<CaseStatus> OPEN = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.PROCESSING,
-            CaseStatus.SUPPLEMENTATION_REQUESTED);
+            CaseStatus.SUPPLEMENTATION_REQUESTED, CaseStatus.AWAITING_PAYMENT); // issue 12: payment pause is open
 
     private final CaseFiles cases;
     private final ProcedureComponents components;

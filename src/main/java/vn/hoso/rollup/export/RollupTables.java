@@ -30,8 +30,8 @@ import vn.hoso.units.Tier;
 public class RollupTables {
 
     private static final List<Column> FIGURES = List.of(
-            new Column("Số hồ sơ kết thúc (phân đoạn)", Type.INT),
-            new Column("Số xử lý trên môi trường mạng", Type.INT),
+            new Column("Số phân đoạn hồ sơ kết thúc", Type.INT),
+            new Column("Số phân đoạn xử lý trên môi trường mạng", Type.INT),
             new Column("Tỷ lệ xử lý trên môi trường mạng", Type.PERCENT),
             new Column("Chỉ tiêu", Type.PERCENT),
             new Column("Đạt chỉ tiêu", Type.BOOL));
@@ -56,7 +56,7 @@ public class RollupTables {
                                     + s.target().movePointRight(2).stripTrailingZeros().toPlainString() + "%")
                             .collect(Collectors.joining("; "))));
         }
-        return new Table("Theo cấp", "Tỷ lệ hồ sơ xử lý trên môi trường mạng theo cấp", subtitle(period, kindLabel(kind)),
+        return new Table("Theo cấp", "Tỷ lệ hồ sơ xử lý trên môi trường mạng theo cấp", subtitle(period, coverage(kind)),
                 columns, data);
     }
 
@@ -89,7 +89,7 @@ public class RollupTables {
             data.add(row);
         }
         String extra = (tier == null ? "mọi cấp" : Exports.tierName(tier).toLowerCase())
-                + (kind == null ? "" : "; " + kindLabel(kind))
+                + "; " + coverage(kind)
                 + (asOf == null ? "; theo đơn vị tại thời điểm kết thúc phân đoạn"
                 : "; quy đổi sang đơn vị hành chính tại ngày " + Exports.vnDate(asOf));
         return new Table("Theo đơn vị", "Tỷ lệ hồ sơ xử lý trên môi trường mạng theo đơn vị", subtitle(period, extra),
@@ -106,7 +106,7 @@ public class RollupTables {
 
     /** @param unitName the name of the unit the page is titled after (null: the code alone) */
     public Table segments(SegmentPage page, String unitName) {
-        List<Column> columns = List.of(new Column("Mã hồ sơ (caseId)", Type.TEXT), new Column("Số hồ sơ", Type.TEXT),
+        List<Column> columns = List.of(new Column("Định danh hệ thống (caseId)", Type.TEXT), new Column("Mã hồ sơ", Type.TEXT),
                 new Column("Cấp", Type.TEXT), new Column("Loại hồ sơ", Type.TEXT), new Column("Thủ tục", Type.TEXT),
                 new Column("Đến đơn vị lúc", Type.DATETIME), new Column("Rời đơn vị lúc", Type.DATETIME),
                 new Column("Số bước", Type.INT), new Column("Số bước trên giấy", Type.INT),
@@ -114,16 +114,18 @@ public class RollupTables {
                 new Column("Kênh nộp", Type.TEXT), new Column("Tiếp nhận lúc", Type.DATETIME),
                 new Column("Ngày hẹn trả", Type.DATE), new Column("Giải quyết lúc", Type.DATETIME),
                 new Column("Kết quả", Type.TEXT), new Column("Tiến độ", Type.TEXT),
-                new Column("Số lần yêu cầu bổ sung", Type.INT));
+                new Column("Số lần yêu cầu bổ sung", Type.INT), new Column("Phân đoạn số", Type.INT),
+                new Column("Hạn xử lý tại đơn vị", Type.DATE), new Column("Tiến độ tại đơn vị", Type.TEXT));
         List<List<Object>> data = new ArrayList<>();
         for (var s : page.segments()) {
             data.add(Arrays.asList(s.caseId(), s.caseCode(), Exports.tierName(s.tier()), s.kind(), s.procedureCode(),
                     s.openedAt(), s.closedAt(), s.steps(), s.paperSteps(), s.processedOnline() ? "Có" : "Không",
                     s.arrivedElectronically() == null ? null : s.arrivedElectronically() ? "Có" : "Không",
                     s.channel(), s.receivedAt(), s.dueDate(), s.resolvedAt(), s.outcome(), s.timeliness(),
-                    s.supplementationCount()));
+                    s.supplementationCount(), s.segmentNo(), s.segmentDueDate(), verdictLabel(s.segmentVerdict())));
         }
-        return new Table("Hồ sơ " + page.unitCode(), "Các phân đoạn hồ sơ của đơn vị " + page.unitCode()
+        return new Table("Hồ sơ " + page.unitCode(), "Sổ theo dõi hồ sơ (Mẫu 06): các phân đoạn hồ sơ của đơn vị "
+                + page.unitCode()
                 + (unitName == null ? "" : " " + unitName), subtitle(new Period(page.from(), page.to()),
                 page.total() + " phân đoạn"), columns, data);
     }
@@ -138,7 +140,7 @@ public class RollupTables {
         columns.addAll(List.of(
                 new Column("Số hồ sơ nhận giải quyết: Tổng số", Type.INT),
                 new Column("Trong kỳ: Trực tuyến", Type.INT),
-                new Column("Trong kỳ: Trực tiếp và dịch vụ bưu chính", Type.INT),
+                new Column("Trong kỳ: Trực tiếp và dịch vụ bưu chính công ích", Type.INT),
                 new Column("Từ kỳ trước chuyển qua", Type.INT),
                 new Column("Đã giải quyết: Tổng số", Type.INT),
                 new Column("Đã giải quyết: Trước hạn", Type.INT),
@@ -147,6 +149,7 @@ public class RollupTables {
                 new Column("Đang giải quyết: Tổng số", Type.INT),
                 new Column("Đang giải quyết: Trong hạn", Type.INT),
                 new Column("Đang giải quyết: Quá hạn", Type.INT),
+                new Column("Từ chối tiếp nhận (Mẫu 03)", Type.INT),
                 new Column("Tỷ lệ tiến độ", Type.PERCENT),
                 new Column("Điểm tiến độ (tối đa 20)", Type.TEXT)));
         List<List<Object>> data = new ArrayList<>();
@@ -157,11 +160,17 @@ public class RollupTables {
             }
             row.addAll(Arrays.asList(r.received(), r.receivedOnline(), r.receivedInPersonOrPost(), r.carriedOver(),
                     r.finished(), r.finishedEarly(), r.finishedOnTime(), r.finishedLate(), r.inProgress(),
-                    r.inProgressWithinTime(), r.inProgressLate(), r.progressRate(), r.progressScore()));
+                    r.inProgressWithinTime(), r.inProgressLate(), r.refused(), r.progressRate(), r.progressScore()));
             data.add(row);
         }
-        return new Table("Biểu II.06a", "Tình hình, kết quả giải quyết thủ tục hành chính (Biểu II.06a/VPCP/KSTT)"
-                + (units ? " theo đơn vị tiếp nhận" : " theo cấp"), subtitle(period, (kind == null ? "mọi loại hồ sơ" : kindLabel(kind))
+        boolean work = "WORK".equals(kind);
+        String title = work
+                ? "Tình hình, kết quả giải quyết hồ sơ công việc (theo dõi nội bộ, không phải Biểu II.06a)"
+                : "Tình hình, kết quả giải quyết thủ tục hành chính (Biểu II.06a/VPCP/KSTT)";
+        return new Table(work ? "Hồ sơ công việc" : "Biểu II.06a", title
+                + (units ? " theo đơn vị tiếp nhận" : " theo cấp"), subtitle(period, kindLabel(work ? "WORK" : "PROCEDURE")
+                + "; hồ sơ của tổ chức, cá nhân bị từ chối tiếp nhận (Mẫu 03) không tính là hồ sơ nhận giải quyết"
+                + "; hồ sơ đã có văn bản xin lỗi, hẹn lại (Mẫu 04) tính quá hạn"
                 + "; tỷ lệ tiến độ = (giải quyết trước hạn, đúng hạn + đang giải quyết trong hạn) ÷ tổng số nhận giải quyết"),
                 columns, data);
     }
@@ -180,7 +189,7 @@ public class RollupTables {
             }
         }
         return new Table("Theo tháng", "Xu hướng tỷ lệ xử lý trên môi trường mạng theo tháng",
-                subtitle(new Period(trend.from(), trend.to()), kindLabel(trend.kind())), columns, data);
+                subtitle(new Period(trend.from(), trend.to()), coverage(trend.kind())), columns, data);
     }
 
     private String subtitle(Period period, String extra) {
@@ -188,6 +197,21 @@ public class RollupTables {
                 + (extra == null || extra.isBlank() ? "" : "; " + extra)
                 + ". Lập lúc " + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"))
                 + ". Một phân đoạn là phần hồ sơ do một đơn vị xử lý; xử lý trên môi trường mạng khi mọi bước đều điện tử.";
+    }
+
+    /** Mẫu 05's verdict of a unit's stay, in words. */
+    private static String verdictLabel(String verdict) {
+        return verdict == null ? null : switch (verdict) {
+            case "EARLY" -> "Trước hạn";
+            case "ON_TIME" -> "Đúng hạn";
+            case "LATE" -> "Quá hạn";
+            default -> verdict;
+        };
+    }
+
+    /** Which files an online rate covers: said on every table, "all" included. */
+    private static String coverage(String kind) {
+        return kind == null ? "mọi loại hồ sơ (hồ sơ thủ tục hành chính và hồ sơ công việc)" : kindLabel(kind);
     }
 
     private static String kindLabel(String kind) {

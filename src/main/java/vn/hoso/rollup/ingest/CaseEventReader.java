@@ -29,7 +29,9 @@ final class CaseEventReader {
     static {
         for (String type : List.of(CaseEventTypes.RECEIVED, CaseEventTypes.STEP_COMPLETED, CaseEventTypes.TRANSFERRED,
                 CaseEventTypes.SEGMENT_CLOSED, CaseEventTypes.RESOLVED, CaseEventTypes.SUPPLEMENTATION_REQUESTED,
-                CaseEventTypes.DUE_DATE_CHANGED)) {
+                CaseEventTypes.DUE_DATE_CHANGED, CaseEventTypes.REFUSED, CaseEventTypes.OVERDUE_WARNING,
+                CaseEventTypes.RETURNED_INCOMPLETE, CaseEventTypes.PAYMENT_REQUESTED,
+                CaseEventTypes.SEGMENT_JUDGED)) {
             EMPTY.put(type, CaseEventData.parse(type, JsonNodeFactory.instance.objectNode()));
         }
     }

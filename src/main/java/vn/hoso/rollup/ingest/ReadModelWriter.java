@@ -22,12 +22,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseReceived;
+import vn.hoso.events.CaseNotReceived;
+import vn.hoso.events.CaseRefused;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.DueDateChanged;
 import vn.hoso.events.DocumentAttached;
 import vn.hoso.events.OtherCaseEvent;
 import vn.hoso.events.PublishedCaseEvent;
 import vn.hoso.events.SegmentClosed;
+import vn.hoso.events.SegmentJudged;
 import vn.hoso.events.SupplementationRequested;
 
 /**
@@ -70,6 +73,7 @@ class ReadModelWriter {
         }
 
         List<PublishedCaseEvent> segments = new ArrayList<>();
+        List<SegmentJudged> judged = new ArrayList<>();
         Map<String, CaseRow> cases = new TreeMap<>();
         Map<String, Long> ignored = new TreeMap<>();
         List<PublishedCaseEvent> documents = new ArrayList<>();
@@ -79,16 +83,22 @@ class ReadModelWriter {
                 documents.add(e);
             } else if (data instanceof SegmentClosed) {
                 segments.add(e);
+            } else if (data instanceof SegmentJudged j) {
+                judged.add(j);
             } else if (data instanceof CaseReceived || data instanceof CaseResolved
-                    || data instanceof SupplementationRequested || data instanceof DueDateChanged) {
+                    || data instanceof SupplementationRequested || data instanceof DueDateChanged
+                    || data instanceof CaseRefused || data instanceof CaseNotReceived) {
                 cases.computeIfAbsent(e.caseId(), CaseRow::new).add(e, zone);
             } else if (data instanceof OtherCaseEvent) {
                 ignored.merge(e.type(), 1L, Long::sum);
             }
-            // StepCompleted, CaseTransferred: summed up by segment.closed, nothing more to keep
+            // StepCompleted, CaseTransferred, OverdueWarning: summed up by segment.closed, nothing more to keep
         }
         if (!segments.isEmpty()) {
             insertSegments(con, model, segments);
+        }
+        if (!judged.isEmpty()) {
+            judgeSegments(con, model, judged);
         }
         if (!cases.isEmpty()) {
             upsertCases(con, model, cases.values());
@@ -161,13 +171,47 @@ class ReadModelWriter {
         }
     }
 
+    /**
+     * Mẫu 05: the unit's share and verdict go onto the segment row they judge (same case and segment number; the
+     * segment.closed event precedes its judgement in the case's order, so the row exists). Not by closing time: two
+     * segments of a case can close at the same instant (a frozen test clock, a hand-off and its return).
+     */
+    private void judgeSegments(Connection con, ReadModel model, List<SegmentJudged> judged) throws SQLException {
+        int n = judged.size();
+        String[] caseId = new String[n], unit = new String[n], closed = new String[n], due = new String[n],
+                verdict = new String[n];
+        Integer[] no = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            SegmentJudged j = judged.get(i);
+            caseId[i] = j.caseId();
+            unit[i] = j.unitCode();
+            closed[i] = str(j.closedAt());
+            due[i] = str(j.dueDate());
+            verdict[i] = j.verdict() == null ? null : j.verdict().name();
+            no[i] = j.segmentNo();
+        }
+        try (PreparedStatement ps = con.prepareStatement("update " + model.segment() + " as s set segment_no = t.no,"
+                + " due_date = t.due::date, verdict = t.verdict"
+                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[])"
+                + " as t(case_id, unit, closed, due, verdict, no)"
+                + " where s.case_id = t.case_id and s.segment_no = t.no and s.unit_code = t.unit")) {
+            ps.setArray(1, con.createArrayOf("text", caseId));
+            ps.setArray(2, con.createArrayOf("text", unit));
+            ps.setArray(3, con.createArrayOf("text", closed));
+            ps.setArray(4, con.createArrayOf("text", due));
+            ps.setArray(5, con.createArrayOf("text", verdict));
+            ps.setArray(6, con.createArrayOf("int4", no));
+            ps.executeUpdate();
+        }
+    }
+
     private void insertSegments(Connection con, ReadModel model, List<PublishedCaseEvent> segments)
             throws SQLException {
         int n = segments.size();
         Object[] id = new Object[n];
         String[] caseId = new String[n], unit = new String[n], tier = new String[n], kind = new String[n],
                 procedure = new String[n], opened = new String[n], closed = new String[n], closedOn = new String[n];
-        Integer[] steps = new Integer[n], paper = new Integer[n];
+        Integer[] steps = new Integer[n], paper = new Integer[n], segmentNo = new Integer[n];
         Boolean[] online = new Boolean[n], arrived = new Boolean[n];
         Map<DayKey, long[]> daily = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -186,6 +230,7 @@ class ReadModelWriter {
             closedOn[i] = day.toString();
             steps[i] = s.steps();
             paper[i] = s.paperSteps();
+            segmentNo[i] = s.segmentNo();
             online[i] = s.processedOnline();
             arrived[i] = s.arrivedElectronically();
             long[] counts = daily.computeIfAbsent(new DayKey(day, tier[i], unit[i], kind[i]), k -> new long[2]);
@@ -196,12 +241,13 @@ class ReadModelWriter {
         }
         try (PreparedStatement ps = con.prepareStatement("insert into " + model.segment() + """
                  (event_id, case_id, unit_code, tier, kind, procedure_code, opened_at, closed_at, closed_on, steps,
-                  paper_steps, processed_online, arrived_electronically)
+                  paper_steps, processed_online, arrived_electronically, segment_no)
                 select t.id, t.case_id, t.unit, t.tier, t.kind, t.proc, t.opened::timestamptz, t.closed::timestamptz,
-                       t.closed_on::date, t.steps, t.paper, t.online, t.arrived
+                       t.closed_on::date, t.steps, t.paper, t.online, t.arrived, t.segment_no
                   from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[], ?::int4[], ?::int4[], ?::bool[], ?::bool[])
-                       as t(id, case_id, unit, tier, kind, proc, opened, closed, closed_on, steps, paper, online, arrived)
+                              ?::text[], ?::int4[], ?::int4[], ?::bool[], ?::bool[], ?::int4[])
+                       as t(id, case_id, unit, tier, kind, proc, opened, closed, closed_on, steps, paper, online, arrived,
+                            segment_no)
                 on conflict do nothing""")) {
             int p = 1;
             ps.setArray(p++, con.createArrayOf("uuid", id));
@@ -211,7 +257,8 @@ class ReadModelWriter {
             ps.setArray(p++, con.createArrayOf("int4", steps));
             ps.setArray(p++, con.createArrayOf("int4", paper));
             ps.setArray(p++, con.createArrayOf("bool", online));
-            ps.setArray(p, con.createArrayOf("bool", arrived));
+            ps.setArray(p++, con.createArrayOf("bool", arrived));
+            ps.setArray(p, con.createArrayOf("int4", segmentNo));
             ps.executeUpdate();
         }
         upsertDaily(con, model, daily);
@@ -256,10 +303,12 @@ class ReadModelWriter {
         final String caseId;
         String code, kind, procedure, receivingUnit, receivingTier, channel, outcome, timeliness, resolvingUnit,
                 resolvingTier;
-        OffsetDateTime receivedAt, resolvedAt;
-        LocalDate receivedOn, resolvedOn, dueDate;
+        OffsetDateTime receivedAt, resolvedAt, refusedAt;
+        LocalDate receivedOn, resolvedOn, refusedOn, notReceivedOn, dueDate;
         Long dueDateSeq, lastSeq;
         int supplementations;
+        /** A Mẫu 04 apology was sent: late in every count, whatever the new date (docs/rollups.md). */
+        boolean apologised;
 
         CaseRow(String caseId) {
             this.caseId = caseId;
@@ -288,11 +337,22 @@ class ReadModelWriter {
                 resolvedAt = r.resolvedAt() != null ? r.resolvedAt() : e.time();
                 resolvedOn = businessDate(resolvedAt, zone);
                 dueDate(r.dueDate(), e.seq());
+                apologised |= Boolean.TRUE.equals(r.apologyIssued());
+            } else if (e.data() instanceof CaseNotReceived r) {
+                kind = or(r.kind(), kind);
+                procedure = or(r.procedureCode(), procedure);
+                notReceivedOn = businessDate(r.returnedAt() != null ? r.returnedAt() : e.time(), zone);
+            } else if (e.data() instanceof CaseRefused r) {
+                kind = or(r.kind(), kind);
+                procedure = or(r.procedureCode(), procedure);
+                refusedAt = r.refusedAt() != null ? r.refusedAt() : e.time();
+                refusedOn = businessDate(refusedAt, zone);
             } else if (e.data() instanceof SupplementationRequested r) {
                 Integer count = r.requestCount();
                 supplementations = Math.max(supplementations, count == null ? supplementations + 1 : count);
             } else if (e.data() instanceof DueDateChanged r) {
                 dueDate(r.dueDate(), e.seq());
+                apologised |= r.reason() == DueDateChanged.Reason.APOLOGY;
             }
         }
 
@@ -313,6 +373,8 @@ class ReadModelWriter {
         String[][] text = new String[16][n];
         Long[] dueSeq = new Long[n], lastSeq = new Long[n];
         Integer[] supp = new Integer[n];
+        Boolean[] apologised = new Boolean[n];
+        String[] refusedAt = new String[n], refusedOn = new String[n], notReceivedOn = new String[n];
         int i = 0;
         for (CaseRow r : rows) {
             String[] values = {r.caseId, r.code, r.kind, r.procedure, r.receivingUnit, r.receivingTier, r.channel,
@@ -324,20 +386,27 @@ class ReadModelWriter {
             dueSeq[i] = r.dueDateSeq;
             lastSeq[i] = r.lastSeq;
             supp[i] = r.supplementations;
+            apologised[i] = r.apologised;
+            refusedAt[i] = str(r.refusedAt);
+            refusedOn[i] = str(r.refusedOn);
+            notReceivedOn[i] = str(r.notReceivedOn);
             i++;
         }
         try (PreparedStatement ps = con.prepareStatement("insert into " + model.cases() + " as c" + """
                  (case_id, code, kind, procedure_code, receiving_unit, receiving_tier, channel, received_at,
                   received_on, due_date, resolved_at, resolved_on, outcome, timeliness, resolving_unit, resolving_tier,
-                  due_date_seq, last_seq, supplementation_count)
+                  due_date_seq, last_seq, supplementation_count, apologised, refused_at, refused_on,
+                  not_received_on)
                 select t.case_id, t.code, t.kind, t.proc, t.r_unit, t.r_tier, t.channel, t.received_at::timestamptz,
                        t.received_on::date, t.due_date::date, t.resolved_at::timestamptz, t.resolved_on::date,
-                       t.outcome, t.timeliness, t.s_unit, t.s_tier, t.due_seq, t.last_seq, t.supp
+                       t.outcome, t.timeliness, t.s_unit, t.s_tier, t.due_seq, t.last_seq, t.supp, t.apologised,
+                       t.refused_at::timestamptz, t.refused_on::date, t.not_received_on::date
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                               ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::int8[], ?::int8[], ?::int4[])
+                              ?::int8[], ?::int8[], ?::int4[], ?::bool[], ?::text[], ?::text[], ?::text[])
                        as t(case_id, code, kind, proc, r_unit, r_tier, channel, received_at, received_on, due_date,
-                            resolved_at, resolved_on, outcome, timeliness, s_unit, s_tier, due_seq, last_seq, supp)
+                            resolved_at, resolved_on, outcome, timeliness, s_unit, s_tier, due_seq, last_seq, supp,
+                            apologised, refused_at, refused_on, not_received_on)
                 on conflict (case_id) do update set
                    code = coalesce(excluded.code, c.code),
                    kind = coalesce(excluded.kind, c.kind),
@@ -360,6 +429,10 @@ class ReadModelWriter {
                    resolving_unit = coalesce(excluded.resolving_unit, c.resolving_unit),
                    resolving_tier = coalesce(excluded.resolving_tier, c.resolving_tier),
                    supplementation_count = greatest(c.supplementation_count, excluded.supplementation_count),
+                   apologised = c.apologised or excluded.apologised,
+                   refused_at = coalesce(excluded.refused_at, c.refused_at),
+                   refused_on = coalesce(excluded.refused_on, c.refused_on),
+                   not_received_on = coalesce(excluded.not_received_on, c.not_received_on),
                    last_seq = greatest(c.last_seq, excluded.last_seq)""")) {
             int p = 1;
             for (int c = 0; c < 16; c++) {
@@ -367,7 +440,11 @@ class ReadModelWriter {
             }
             ps.setArray(p++, con.createArrayOf("int8", dueSeq));
             ps.setArray(p++, con.createArrayOf("int8", lastSeq));
-            ps.setArray(p, con.createArrayOf("int4", supp));
+            ps.setArray(p++, con.createArrayOf("int4", supp));
+            ps.setArray(p++, con.createArrayOf("bool", apologised));
+            ps.setArray(p++, con.createArrayOf("text", refusedAt));
+            ps.setArray(p++, con.createArrayOf("text", refusedOn));
+            ps.setArray(p, con.createArrayOf("text", notReceivedOn));
             ps.executeUpdate();
         }
     }

@@ -240,19 +240,21 @@ public class RollupRebuild {
             figures.put("daily " + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/"
                     + rs.getString(4), rs.getLong(5) + " segments, " + rs.getLong(6) + " online");
         });
-        jdbc.query("select closed_on, tier, unit_code, count(*), count(*) filter (where processed_online) from "
-                + model.segment() + " group by 1, 2, 3", rs -> {
+        jdbc.query("select closed_on, tier, unit_code, count(*), count(*) filter (where processed_online),"
+                + " count(*) filter (where verdict = 'LATE'), count(verdict) from " + model.segment()
+                + " group by 1, 2, 3", rs -> {
             figures.put("segments " + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
-                    rs.getLong(4) + " segments, " + rs.getLong(5) + " online");
+                    rs.getLong(4) + " segments, " + rs.getLong(5) + " online, " + rs.getLong(7) + " judged, "
+                            + rs.getLong(6) + " late at the unit");
         });
         jdbc.query("select received_on, receiving_unit, kind, channel, outcome, timeliness, resolved_on, due_date,"
-                + " least(supplementation_count, 2), count(*) from " + model.cases()
-                + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9", rs -> {
+                + " least(supplementation_count, 2), apologised, refused_on, not_received_on, count(*) from "
+                + model.cases() + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12", rs -> {
             StringBuilder key = new StringBuilder("cases ");
-            for (int i = 1; i <= 9; i++) {
+            for (int i = 1; i <= 12; i++) {
                 key.append(i > 1 ? "/" : "").append(rs.getString(i));
             }
-            figures.put(key.toString(), rs.getLong(10) + " cases");
+            figures.put(key.toString(), rs.getLong(13) + " cases");
         });
         jdbc.query("select type, events from " + model.ignored(), rs -> {
             figures.put("ignored " + rs.getString(1), rs.getLong(2) + " events");

@@ -23,9 +23,11 @@ import vn.hoso.units.UnitRegistry;
  * <li>counted in a period [from, to]: received on or before {@code to} and not finished before {@code from};
  * received = in the period (online / in person or by post) + carried over (received before {@code from});</li>
  * <li>finished in the period: early / on time / late as the resolved event says (date-level against the appointment
- * date when it does not), and late whenever supplementation was requested more than once;</li>
+ * date when it does not), and late whenever supplementation was requested more than once or a Mẫu 04 apology was
+ * sent;</li>
  * <li>in progress at the period's end: within time when the appointment date is on or after {@code to} (and at most
- * one supplementation), late otherwise;</li>
+ * one supplementation, no apology: the apology's new date never makes a case "within time"), late otherwise;</li>
+ * <li>refused at reception (Mẫu 03) in the period: its own column, never received, finished or in progress;</li>
  * <li>progress rate = (finished early or on time + in progress within time) ÷ counted; score = 20 × rate.</li>
  * </ul>
  */
@@ -35,15 +37,15 @@ public class ProgressReport {
     public record Row(Tier tier, String unitCode, String unitName, String parentCode, long received, long receivedOnline,
                long receivedInPersonOrPost, long carriedOver, long finished, long finishedEarly, long finishedOnTime,
                long finishedLate, long inProgress, long inProgressWithinTime, long inProgressLate,
-               Double progressRate, BigDecimal progressScore) {
+               Double progressRate, BigDecimal progressScore, long refused) {
     }
 
     private static final String COUNTS = """
             with c as (
               select receiving_unit as unit_code, receiving_tier as tier, channel, received_on, supplementation_count,
-                     due_date,
-                     case when resolved_on is not null and resolved_on <= ? then
-                       case when supplementation_count > 1 then 'LATE'
+                     due_date, apologised, refused_on,
+                     case when refused_on is null and resolved_on is not null and resolved_on <= ? then
+                       case when supplementation_count > 1 or apologised then 'LATE'
                             when timeliness in ('EARLY', 'ON_TIME', 'LATE') then timeliness
                             when due_date is null then 'ON_TIME'
                             when resolved_on < due_date then 'EARLY'
@@ -52,21 +54,27 @@ public class ProgressReport {
                      end as finished_as
                 from rollup_case
                where received_on is not null and receiving_unit is not null and receiving_tier is not null
-                 and received_on <= ? and (resolved_on is null or resolved_on >= ?) %s
+                 and received_on <= ? and (resolved_on is null or resolved_on >= ?)
+                 and (refused_on is null or refused_on between ? and ?) and not_received_on is null %s
             )
-            select unit_code, tier, count(*),
-                   count(*) filter (where received_on >= ? and channel = 'ONLINE'),
-                   count(*) filter (where received_on >= ? and coalesce(channel, '') <> 'ONLINE'),
-                   count(*) filter (where received_on < ?),
+            select unit_code, tier, count(*) filter (where refused_on is null),
+                   count(*) filter (where refused_on is null and received_on >= ? and channel = 'ONLINE'),
+                   count(*) filter (where refused_on is null and received_on >= ? and coalesce(channel, '') <> 'ONLINE'),
+                   count(*) filter (where refused_on is null and received_on < ?),
                    count(*) filter (where finished_as is not null),
                    count(*) filter (where finished_as = 'EARLY'),
                    count(*) filter (where finished_as = 'ON_TIME'),
                    count(*) filter (where finished_as = 'LATE'),
-                   count(*) filter (where finished_as is null),
-                   count(*) filter (where finished_as is null and supplementation_count <= 1
-                                      and (due_date is null or due_date >= ?)),
-                   count(*) filter (where finished_as is null and (supplementation_count > 1 or due_date < ?))
+                   count(*) filter (where refused_on is null and finished_as is null),
+                   count(*) filter (where refused_on is null and finished_as is null and supplementation_count <= 1
+                                      and not apologised and (due_date is null or due_date >= ?)),
+                   count(*) filter (where refused_on is null and finished_as is null
+                                      and (supplementation_count > 1 or apologised or due_date < ?)),
+                   count(*) filter (where refused_on is not null)
               from c group by unit_code, tier""";
+
+    /** The counts a row is made of (the columns of COUNTS after unit and tier). */
+    private static final int WIDTH = 12;
 
     private final JdbcTemplate jdbc;
     private final UnitRegistry registry;
@@ -81,16 +89,23 @@ public class ProgressReport {
     private record Counts(String unitCode, Tier tier, long[] v) {
     }
 
+    /**
+     * The kind a report counts: the report and the score are titled for administrative procedures (Biểu II.06a,
+     * Quyết định 766/QĐ-TTg), so procedure dossiers unless work files are asked for; never both mixed.
+     */
+    public static String kindOrDefault(String kind) {
+        return kind == null ? "PROCEDURE" : kind;
+    }
+
     /** @param scope per receiving unit code, the days of receipt to count; null: all */
     private List<Counts> counts(RollupModel.Period p, Tier tier, String kind, Map<String, List<Days>> scope) {
-        String filter = (tier != null ? " and receiving_tier = ?" : "") + (kind != null ? " and kind = ?" : "");
-        List<Object> args = new ArrayList<>(List.of(p.to(), p.to(), p.from()));
+        kind = kindOrDefault(kind);
+        String filter = (tier != null ? " and receiving_tier = ?" : "") + " and kind = ?";
+        List<Object> args = new ArrayList<>(List.of(p.to(), p.to(), p.from(), p.from(), p.to()));
         if (tier != null) {
             args.add(tier.name());
         }
-        if (kind != null) {
-            args.add(kind);
-        }
+        args.add(kind);
         if (scope != null) {
             // a case belongs to the unit version that received it: the version valid on its day of receipt
             List<String> codes = new ArrayList<>(), froms = new ArrayList<>(), tos = new ArrayList<>();
@@ -109,8 +124,8 @@ public class ProgressReport {
         }
         args.addAll(List.of(p.from(), p.from(), p.from(), p.to(), p.to()));
         return jdbc.query(COUNTS.formatted(filter), (rs, i) -> {
-            long[] v = new long[11];
-            for (int c = 0; c < 11; c++) {
+            long[] v = new long[WIDTH];
+            for (int c = 0; c < WIDTH; c++) {
                 v[c] = rs.getLong(3 + c);
             }
             return new Counts(rs.getString(1), Tier.valueOf(rs.getString(2)), v);
@@ -138,11 +153,11 @@ public class ProgressReport {
     /** Per tier in force on some day of the period, from the highest. */
     public List<Row> tiers(RollupModel.Period p, String kind) {
         Map<Tier, long[]> sums = new EnumMap<>(Tier.class);
-        new TierCalendar(registry, p.from(), p.to()).tiers().forEach(t -> sums.put(t, new long[11]));
+        new TierCalendar(registry, p.from(), p.to()).tiers().forEach(t -> sums.put(t, new long[WIDTH]));
         for (Counts c : counts(p, null, kind, null)) {
             long[] s = sums.get(c.tier());
             if (s != null) {
-                for (int i = 0; i < 11; i++) {
+                for (int i = 0; i < WIDTH; i++) {
                     s[i] += c.v()[i];
                 }
             }
@@ -160,7 +175,7 @@ public class ProgressReport {
         BigDecimal score = total == 0 ? null : BigDecimal.valueOf(20L * good)
                 .divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_EVEN);
         return new Row(tier, code, name, parent, total, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
-                rate, score);
+                rate, score, v[11]);
     }
 
 }

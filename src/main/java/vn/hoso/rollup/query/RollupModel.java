@@ -83,7 +83,8 @@ public final class RollupModel {
                       OffsetDateTime openedAt, OffsetDateTime closedAt, LocalDate closedOn, Integer steps,
                       Integer paperSteps, boolean processedOnline, Boolean arrivedElectronically, String channel,
                       OffsetDateTime receivedAt, LocalDate dueDate, OffsetDateTime resolvedAt, String outcome,
-                      String timeliness, int supplementationCount) {
+                      String timeliness, int supplementationCount, Integer segmentNo, LocalDate segmentDueDate,
+                      String segmentVerdict) {
     }
 
     public record SegmentPage(String unitCode, LocalDate from, LocalDate to, long total, int offset, int limit,

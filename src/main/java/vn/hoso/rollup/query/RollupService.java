@@ -390,13 +390,15 @@ public class RollupService {
         List<SegmentRow> rows = jdbc.query("""
                 select s.case_id, c.code, s.tier, s.kind, s.procedure_code, s.opened_at, s.closed_at, s.closed_on,
                        s.steps, s.paper_steps, s.processed_online, s.arrived_electronically, c.channel, c.received_at,
-                       c.due_date, c.resolved_at, c.outcome, c.timeliness, coalesce(c.supplementation_count, 0)
+                       c.due_date, c.resolved_at, c.outcome, c.timeliness, coalesce(c.supplementation_count, 0),
+                       s.segment_no, s.due_date, s.verdict
                 """ + where + " order by s.closed_at, s.case_id limit ? offset ?", (rs, i) -> new SegmentRow(
                 rs.getString(1), rs.getString(2), Tier.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                 time(rs, 6), time(rs, 7), rs.getDate(8).toLocalDate(), (Integer) rs.getObject(9),
                 (Integer) rs.getObject(10), rs.getBoolean(11), (Boolean) rs.getObject(12), rs.getString(13),
                 time(rs, 14), rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(), time(rs, 16),
-                rs.getString(17), rs.getString(18), rs.getInt(19)), args.toArray());
+                rs.getString(17), rs.getString(18), rs.getInt(19), (Integer) rs.getObject(20),
+                rs.getDate(21) == null ? null : rs.getDate(21).toLocalDate(), rs.getString(22)), args.toArray());
         return new SegmentPage(unitCode, period.from(), period.to(), total == null ? 0 : total, offset, limit, rows);
     }
 

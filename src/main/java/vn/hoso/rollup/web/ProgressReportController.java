@@ -13,7 +13,10 @@ import vn.hoso.units.Tier;
 import static vn.hoso.rollup.web.QueryParameter.TIER;
 import static vn.hoso.rollup.web.QueryParameter.UNIT;
 
-/** The statutory report (Biểu II.06a) and the progress score. */
+/**
+ * The statutory report (Biểu II.06a) and the progress score: of procedure dossiers unless {@code kind=WORK} asks for
+ * the work files' own view (they are never mixed in).
+ */
 @RollupApi
 class ProgressReportController {
 
@@ -30,7 +33,7 @@ class ProgressReportController {
     @PeriodQuery
     ResponseEntity<?> reportTiers(RollupParams params) {
         Period period = params.period();
-        String kind = params.kind();
+        String kind = ProgressReport.kindOrDefault(params.kind());
         String format = params.format();
         List<ProgressReport.Row> rows = rollups.reportTiers(period, kind);
         return RollupResponses.respond(format, rows, "bieu-II.06a-theo-cap", period,
@@ -43,7 +46,7 @@ class ProgressReportController {
     ResponseEntity<?> reportUnits(RollupParams params) {
         Period period = params.period();
         Tier tier = params.tier();
-        String kind = params.kind();
+        String kind = ProgressReport.kindOrDefault(params.kind());
         String unit = params.code("unit");
         String format = params.format();
         List<ProgressReport.Row> rows = rollups.reportUnits(period, tier, kind, unit);

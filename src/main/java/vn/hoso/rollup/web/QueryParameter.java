@@ -13,7 +13,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 enum QueryParameter {
     FROM("from", "First day, YYYY-MM-DD", true, "string", "date"),
     TO("to", "Last day, YYYY-MM-DD (at most 5 years after from)", true, "string", "date"),
-    KIND("kind", "PROCEDURE or WORK"),
+    KIND("kind", "PROCEDURE or WORK; absent: both, except /report/… (Biểu II.06a), which counts PROCEDURE"),
     FORMAT("format", "json, csv or xlsx (else the Accept header decides)"),
     TIER("tier", "PROVINCE, DISTRICT or COMMUNE"),
     AS_OF("asOf", "Restate onto the units valid on this date", false, "string", "date"),

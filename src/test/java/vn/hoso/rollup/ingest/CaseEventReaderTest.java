@@ -80,7 +80,9 @@ class CaseEventReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"vn.hoso.case.received", "vn.hoso.step.completed", "vn.hoso.case.transferred",
-            "vn.hoso.case.resolved", "vn.hoso.case.supplementation-requested", "vn.hoso.case.due-date-changed"})
+            "vn.hoso.case.resolved", "vn.hoso.case.supplementation-requested", "vn.hoso.case.due-date-changed",
+            "vn.hoso.case.refused", "vn.hoso.case.overdue-warning", "vn.hoso.case.returned-incomplete",
+            "vn.hoso.case.payment-requested", "vn.hoso.segment.judged"})
     void anEventOfAKnownTypeWithoutADataObjectIsPoisonAnEmptyOneIsNot(String type) {
         for (String data : new String[] {null, "null", "5", "\"text\"", "[]", "[{\"caseId\":\"case-1\"}]"}) {
             assertPoison(event(type, data), type + " without a data object");
