@@ -37,11 +37,11 @@ class EngineApiPolicy extends OncePerRequestFilter {
     private static final Pattern ENGINE_RESOURCE =
             Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/(.*)$");
 
-    private static final Pattern QUERY = Pattern.compile("^(?:task|process-instance|execution|variable-instance|job"
-            + "|job-definition|incident|external-task|event-subscription|case-instance|case-execution|case-definition"
+    private static final Pattern QUERY = Pattern.compile("^(?:task|process-instance|execution|variable-instance"
+            + "|incident|external-task|event-subscription|case-instance|case-execution|case-definition"
             + "|process-definition|decision-definition|decision-requirements-definition|deployment|batch"
             + "|history/(?:activity-instance|batch|case-activity-instance|case-instance|decision-instance|detail"
-            + "|external-task-log|identity-link-log|incident|job-log|process-instance|task|user-operation"
+            + "|external-task-log|identity-link-log|incident|process-instance|task|user-operation"
             + "|variable-instance))(?:/count)?$");
     private static final Pattern FILTER_QUERY = Pattern.compile("^filter/[^/]+/(?:list|count|singleResult)$");
     private static final Pattern TASK_WORK = Pattern.compile("^task/[^/]+/(?:complete|submit-form|comment/create)$");
@@ -51,6 +51,11 @@ class EngineApiPolicy extends OncePerRequestFilter {
     private static final Pattern TASK_UNCLAIM = Pattern.compile("^task/([^/]+)/unclaim$");
     /** Engine-wide counters (activity instances started, …): how much the whole province works, for admins. */
     private static final Pattern METRICS = Pattern.compile("^metrics(?:/.*)?$");
+    /**
+     * The engine's jobs (timers, the nightly history cleanup) and their logs: engine internals for administrators.
+     * A job without a process instance (the history cleanup) passes the engine's own authorization checks.
+     */
+    private static final Pattern JOBS = Pattern.compile("^(?:job|job-definition|history/job-log)(?:/.*)?$");
 
     private static final int MAX_CLAIM_BODY = 4096;
 
@@ -84,6 +89,8 @@ class EngineApiPolicy extends OncePerRequestFilter {
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
             if (METRICS.matcher(path).matches()) {
                 refuse(request, response, "The engine's metrics are for administrators.");
+            } else if (JOBS.matcher(path).matches()) {
+                refuse(request, response, "The engine's jobs are for administrators.");
             } else {
                 chain.doFilter(request, response);
             }
