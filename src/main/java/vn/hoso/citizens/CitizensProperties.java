@@ -18,17 +18,53 @@ import org.springframework.validation.annotation.Validated;
  *                        {@code {publicBaseUrl}/tra-cuu})
  * @param pinHashStrength bcrypt cost of the stored lookup PINs (each intake hashes one, each lookup checks one)
  * @param lookupLimit     failed lookups per client (a wrong code or PIN): over the limit, {@code 429}
+ * @param messages        the messages to applicants
+ * @param sms             the SMS/Zalo gateway; off while {@code url} is empty
  */
 @Validated
 @ConfigurationProperties("hoso.citizens")
 public record CitizensProperties(@DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl,
                                  @DefaultValue("8") @Min(4) @Max(16) int pinHashStrength,
-                                 @DefaultValue @Valid LookupLimit lookupLimit) {
+                                 @DefaultValue @Valid LookupLimit lookupLimit,
+                                 @DefaultValue @Valid Messages messages,
+                                 @DefaultValue @Valid Sms sms) {
 
     /** As {@code hoso.login-limit}: {@code max-failures} within {@code window}, {@code tracked-clients} at most. */
     public record LookupLimit(@DefaultValue("20") @Min(1) int maxFailures,
                               @DefaultValue("5m") @NotNull Duration window,
                               @DefaultValue("100000") @Min(1) int trackedClients) {
+    }
+
+    /**
+     * The messages to applicants ({@code hoso.citizens.messages.*}): read from {@code hoso.case-events} by the consumer
+     * group {@code groupId} (when {@code enabled}), queued per event and channel, sent every {@code pollInterval};
+     * a failed send is tried again after {@code initialBackoff}, doubling up to {@code maxBackoff}, and after
+     * {@code maxAttempts} attempts it is dead-lettered (status {@code DEAD}, listed for administrators).
+     *
+     * @param mailFrom the sender of the e-mails
+     */
+    public record Messages(@DefaultValue("true") boolean enabled,
+                         @DefaultValue("hoso-citizens-notify") @NotNull String groupId,
+                         @DefaultValue("Hồ sơ một cửa <no-reply@hoso.local>") @NotNull String mailFrom,
+                         @DefaultValue("8") @Min(1) int maxAttempts,
+                         @DefaultValue("30s") @NotNull Duration initialBackoff,
+                         @DefaultValue("1h") @NotNull Duration maxBackoff,
+                         @DefaultValue("5s") @NotNull Duration pollInterval) {
+    }
+
+    /**
+     * An SMS/Zalo gateway with the HTTP shape of Zalo's notification service (ZNS) template message: {@code POST url}
+     * with header {@code access_token} and JSON {@code {phone, template_id, template_data, tracking_id}}; answered
+     * {@code {"error": 0, ...}} on success. Off while {@code url} is empty.
+     */
+    public record Sms(@DefaultValue("") String url,
+                      @DefaultValue("") String accessToken,
+                      @DefaultValue("hoso-case-update") String templateId,
+                      @DefaultValue("10s") @NotNull Duration timeout) {
+
+        public boolean enabled() {
+            return url != null && !url.isBlank();
+        }
     }
 
     /** The public lookup page. */
