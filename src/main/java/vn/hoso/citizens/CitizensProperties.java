@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param lookupLimit     failed lookups per client (a wrong code or PIN): over the limit, {@code 429}
  * @param messages        the messages to applicants
  * @param sms             the SMS/Zalo gateway; off while {@code url} is empty
+ * @param digest          the officers' daily digest
  */
 @Validated
 @ConfigurationProperties("hoso.citizens")
@@ -27,7 +28,8 @@ public record CitizensProperties(@DefaultValue("http://localhost:8080") @NotNull
                                  @DefaultValue("8") @Min(4) @Max(16) int pinHashStrength,
                                  @DefaultValue @Valid LookupLimit lookupLimit,
                                  @DefaultValue @Valid Messages messages,
-                                 @DefaultValue @Valid Sms sms) {
+                                 @DefaultValue @Valid Sms sms,
+                                 @DefaultValue @Valid Digest digest) {
 
     /** As {@code hoso.login-limit}: {@code max-failures} within {@code window}, {@code tracked-clients} at most. */
     public record LookupLimit(@DefaultValue("20") @Min(1) int maxFailures,
@@ -65,6 +67,23 @@ public record CitizensProperties(@DefaultValue("http://localhost:8080") @NotNull
         public boolean enabled() {
             return url != null && !url.isBlank();
         }
+    }
+
+    /**
+     * The officers' daily digest ({@code hoso.citizens.digest.*}): at {@code cron} (business time zone), per unit, one
+     * e-mail to the officers and leaders of the unit who have an e-mail address (their Camunda user profile), listing
+     * the unit's open tasks whose case is due within {@code dueWithinDays} days (and, with {@code overdue}, those past
+     * their appointment date), each with a link to the task in Tasklist. docs/citizens.md.
+     *
+     * @param dueWithinDays cases due from today to this many days ahead (1 = today and tomorrow)
+     * @param overdue       also the cases already overdue
+     * @param tasklistUrl   the Tasklist officers use; each task links to {@code {tasklistUrl}#/?task={taskId}}
+     */
+    public record Digest(@DefaultValue("true") boolean enabled,
+                         @DefaultValue("0 0 7 * * MON-FRI") @NotNull String cron,
+                         @DefaultValue("1") @Min(0) @Max(30) int dueWithinDays,
+                         @DefaultValue("true") boolean overdue,
+                         @DefaultValue("http://localhost:8080/camunda/app/tasklist/default/") @NotNull URI tasklistUrl) {
     }
 
     /** The public lookup page. */

@@ -1,6 +1,8 @@
 package vn.hoso.citizens.notify;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hoso.identity.CurrentUser;
+import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.Forbidden;
 import vn.hoso.platform.InvalidRequest;
 import vn.hoso.platform.NotFound;
@@ -18,7 +21,8 @@ import vn.hoso.platform.NotFound;
 /**
  * Operators' view of the applicants' messages: {@code GET /api/citizens/messages?status=DEAD|PENDING|SENT&limit=}
  * (no addresses, no text) and {@code POST /api/citizens/messages/{id}/retry} to queue a dead-lettered one again.
- * Administrators only.
+ * {@code POST /api/citizens/digest?day=} sends the officers' digest now (what the daily schedule does). Administrators
+ * only.
  */
 @RestController
 class MessageAdminController {
@@ -26,9 +30,26 @@ class MessageAdminController {
     private static final Set<String> STATUSES = Set.of("PENDING", "SENT", "DEAD");
 
     private final ApplicantMessages messages;
+    private final OfficerDigest digest;
+    private final BusinessClock clock;
 
-    MessageAdminController(ApplicantMessages messages) {
+    MessageAdminController(ApplicantMessages messages, OfficerDigest digest, BusinessClock clock) {
         this.messages = messages;
+        this.digest = digest;
+        this.clock = clock;
+    }
+
+    /** Sends the officers' digest of {@code day} (default today) to the units that have not had it yet. */
+    @PostMapping("/api/citizens/digest")
+    Map<String, Object> digest(@RequestParam(required = false) String day) {
+        administrator();
+        LocalDate date;
+        try {
+            date = day == null ? clock.today() : LocalDate.parse(day);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequest(null, "day is a date, YYYY-MM-DD.");
+        }
+        return Map.of("day", date.toString(), "unitsSent", digest.run(date));
     }
 
     @GetMapping("/api/citizens/messages")
