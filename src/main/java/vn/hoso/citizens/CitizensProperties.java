@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param publicBaseUrl   where citizens reach the app (the receipt's QR code and the messages link to
  *                        {@code {publicBaseUrl}/tra-cuu})
- * @param pinHashStrength bcrypt cost of the stored lookup PINs (each intake hashes one, each lookup checks one)
+ * @param pinHashStrength bcrypt cost of the stored lookup PINs (each intake hashes one, each lookup checks one): 6
+ *                        costs about 20 ms on a loaded 2-core machine (8: 76 ms), see docs/citizens.md
  * @param lookupLimit     failed lookups per client (a wrong code or PIN): over the limit, {@code 429}
  * @param messages        the messages to applicants
  * @param sms             the SMS/Zalo gateway; off while {@code url} is empty
@@ -25,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hoso.citizens")
 public record CitizensProperties(@DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl,
-                                 @DefaultValue("8") @Min(4) @Max(16) int pinHashStrength,
+                                 @DefaultValue("6") @Min(4) @Max(16) int pinHashStrength,
                                  @DefaultValue @Valid LookupLimit lookupLimit,
                                  @DefaultValue @Valid Messages messages,
                                  @DefaultValue @Valid Sms sms,

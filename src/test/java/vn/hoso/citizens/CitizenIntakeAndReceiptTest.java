@@ -139,6 +139,7 @@ class CitizenIntakeAndReceiptTest {
                     .contains("09 giờ 05 phút, ngày 02/03/2026")
                     .contains("Thời gian trả kết quả giải quyết hồ sơ: ngày 03/03/2026")
                     .contains("Mã tra cứu (PIN): " + pin)
+                    .contains("Quét mã QR hoặc mở http://localhost:8080/tra-cuu và nhập")
                     .doesNotContain("030195004321").doesNotContain("example.vn");
             // the fonts are embedded (any viewer shows the diacritics as drawn here)
             for (var name : pdf.getPage(0).getResources().getFontNames()) {

@@ -102,7 +102,7 @@ public class CitizenChannels {
                         .append("<div>Đến: ").append(esc(String.join(", ", List.of(m.getAllRecipients()).stream()
                                 .map(Object::toString).toList()))).append(" · ").append(esc(String.valueOf(
                                         m.getSentDate()))).append("</div>")
-                        .append("<pre style=\"white-space:pre-wrap\">").append(esc(GreenMailUtil.getBody(m)))
+                        .append("<pre style=\"white-space:pre-wrap\">").append(esc(m.getContent() instanceof String text ? text : GreenMailUtil.getBody(m)))
                         .append("</pre></article>");
             }
             return html.append("</body></html>").toString();

@@ -79,7 +79,7 @@ class ReceiptController {
         String formattedPin = pin == null ? null : LookupPins.format(LookupPins.normalize(pin));
         byte[] pdf = ReceiptPdf.render(new ReceiptPdf.Receipt(unitName, parentName, file.code(), procedureName,
                 file.applicant() == null ? null : file.applicant().name(), file.receivedAt(), file.dueDate(),
-                formattedPin, lookupLink(properties, file.code(), formattedPin)));
+                formattedPin, lookupLink(properties, file.code(), formattedPin), properties.lookupPage()));
         return ResponseEntity.ok()
                 .contentType(PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

@@ -39,7 +39,8 @@ final class ReceiptPdf {
 
     /** What the receipt shows; {@code pin} null when it cannot be printed (see docs/citizens.md). */
     record Receipt(String unitName, String parentName, String code, String procedureName, String applicantName,
-                   OffsetDateTime receivedAt, LocalDate appointmentDate, String pin, String lookupUrl) {
+                   OffsetDateTime receivedAt, LocalDate appointmentDate, String pin, String lookupUrl,
+                   String lookupPage) {
     }
 
     private ReceiptPdf() {
@@ -95,7 +96,7 @@ final class ReceiptPdf {
                 y = labelled(out, bold, regular, "Mã hồ sơ: ", r.code(), textLeft, textRight, y) - 2;
                 y = labelled(out, bold, regular, "Mã tra cứu (PIN): ", r.pin() != null ? r.pin()
                         : "đã cấp khi tiếp nhận (không in lại được; đề nghị cán bộ cấp mã mới)", textLeft, textRight, y) - 2;
-                y = wrapped(out, regular, 10, "Quét mã QR hoặc mở " + r.lookupUrl() + " và nhập mã hồ sơ, mã tra cứu "
+                y = wrapped(out, regular, 10, "Quét mã QR hoặc mở " + r.lookupPage() + " và nhập mã hồ sơ, mã tra cứu "
                         + "để xem hồ sơ đang ở đâu, ngày hẹn trả và việc ông/bà cần làm. Giữ mã tra cứu như mật khẩu.",
                         textLeft, textRight, y);
                 qr(out, r.lookupUrl(), left, qrTop - qrSize, qrSize);
