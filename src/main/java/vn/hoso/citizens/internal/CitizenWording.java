@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import vn.hoso.cases.CaseModel;
 import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseEventTypes;
 import vn.hoso.events.CaseResolved;
@@ -47,12 +48,12 @@ final class CitizenWording {
 
     /** Timeline line per completed step (task key); the others stay inside the administration. */
     static final Map<String, String> STEPS = Map.of(
-            "appraise", "Thẩm định hồ sơ",
-            "awaitSupplement", "Nhận hồ sơ bổ sung",
-            "approve", "Lãnh đạo phê duyệt",
-            "issue", "Ban hành kết quả giải quyết",
-            "returnResult", "Trả kết quả cho người nộp",
-            "returnAtReceivingUnit", "Trả kết quả cho người nộp");
+            CaseModel.APPRAISE, "Thẩm định hồ sơ",
+            CaseModel.AWAIT_SUPPLEMENT, "Nhận hồ sơ bổ sung",
+            CaseModel.APPROVE, "Lãnh đạo phê duyệt",
+            CaseModel.ISSUE, "Ban hành kết quả giải quyết",
+            CaseModel.RETURN_RESULT, "Trả kết quả cho người nộp",
+            CaseModel.RETURN_AT_RECEIVING_UNIT, "Trả kết quả cho người nộp");
 
     /** The wording of each case status (CaseStatus names, and those other modules may add). */
     static final Map<String, String> STATUS = Map.of(

@@ -13,6 +13,9 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -24,8 +27,9 @@ import vn.hoso.events.PublishedCaseEvent;
 /**
  * The notification consumer's own Kafka set-up (group {@code hoso.citizens.messages.group-id}, byte-array records, one
  * record at a time, its offset committed after it was queued). A record that is no case event is logged and skipped
- * (the rollup consumer dead-letters it to {@code hoso.case-events.DLT} already); any other failure (the database is
- * down) is retried with back-off for up to 10 minutes, then logged as an error and skipped.
+ * (the rollup consumer dead-letters it to {@code hoso.case-events.DLT} already); while the database is away the record
+ * is retried with back-off (0.5 s doubling to 30 s) for as long as it takes; any other failure is retried so for up to
+ * 10 minutes, then logged as an error and skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class NotifyKafkaConfiguration {
@@ -51,11 +55,26 @@ class NotifyKafkaConfiguration {
         var backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         backOff.setMaxElapsedTime(600_000);
+        // the database away (an outage is nobody's fault): retried for as long as it takes, no message is lost
+        var untilBack = new ExponentialBackOff(500, 2.0);
+        untilBack.setMaxInterval(30_000);
         var errorHandler = new DefaultErrorHandler((record, e) -> LOG.error(
                 "Case event {}-{}@{} not queued for the applicant's messages: {}", record.topic(), record.partition(),
                 record.offset(), e.getMessage(), e), backOff);
+        errorHandler.setBackOffFunction((record, e) -> causedBy(e, TransientDataAccessException.class)
+                || causedBy(e, DataAccessResourceFailureException.class)
+                || causedBy(e, CannotGetJdbcConnectionException.class) ? untilBack : null);
         errorHandler.addNotRetryableExceptions(PublishedCaseEvent.MalformedCaseEvent.class);
         factory.setCommonErrorHandler(errorHandler);
         return factory;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
