@@ -60,6 +60,10 @@ class ApplicantNotificationsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
     ObjectMapper mapper;
     Http http;
     CaseDriver driver;
@@ -217,6 +221,30 @@ class ApplicantNotificationsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(caseId)));
         assertThat(gateway.to(sentTo)).hasSize(4);
         assertThat(http.postJson("/api/citizens/messages/" + id + "/retry", "admin", "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anApologyWithItsNewDateAndARejectionReachTheApplicant() throws Exception {
+        clockAt("2026-06-01T08:00:00+07:00"); // Monday; CERT_COPY: due Tuesday 2026-06-02
+        String email = "apology+" + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
+        Map<String, Object> body = CaseDriver.procedure("CERT_COPY", "10507", "IN_PERSON");
+        body.put("applicant", Map.of("name", "Phạm Văn Dũng", "idNumber", "030096001111", "email", email));
+        String caseId = driver.receive(body);
+        String code = driver.caseFile(caseId, "officer.10507").get("code").asText();
+        driver.complete(caseId, "receive", "officer.10507");
+        String main = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey("hoso-case").singleResult().getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(main).timers()
+                .singleResult().getId());
+        driver.complete(caseId, "apology", "officer.10507", Map.of("newAppointmentDate", "2026-06-05"));
+        driver.complete(caseId, "appraise", "officer.10507", Map.of("outcome", "REJECT"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 3);
+        Thread.sleep(1000);
+        assertThat(subjects(email)).containsExactly("Đã tiếp nhận hồ sơ " + code,
+                "Hồ sơ " + code + ": xin lỗi và hẹn lại ngày trả", "Hồ sơ " + code + " không được giải quyết");
+        assertThat(mailTo(email).get(0).getContent().toString()).contains("Ngày hẹn trả kết quả: 02/06/2026");
+        assertThat(mailTo(email).get(1).getContent().toString()).contains("Ngày hẹn trả kết quả mới: 05/06/2026");
     }
 
     private String status(String caseId) {

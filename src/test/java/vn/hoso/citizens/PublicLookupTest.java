@@ -173,6 +173,8 @@ class PublicLookupTest {
                         .as("no sideways scrolling on a phone")
                         .isLessThanOrEqualTo(((Number) js.executeScript("return window.innerWidth")).intValue());
                 browser.screenshot("tra-cuu-phone");
+                js.executeScript("document.getElementById('timeline').scrollIntoView()");
+                browser.screenshot("tra-cuu-phone-timeline");
 
                 // typing a wrong PIN by hand
                 browser.driver.get("http://localhost:" + port + "/tra-cuu");
