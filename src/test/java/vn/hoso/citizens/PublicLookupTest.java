@@ -115,6 +115,24 @@ class PublicLookupTest {
     }
 
     @Test
+    void thePublicPathLeadsNowhereElse() {
+        JsonNode received = caseWaitingForSupplementation();
+        String caseId = received.get("caseId").asText();
+        var raw = new vn.hoso.infra.RawHttp(port);
+        for (String target : new String[] {"/api/public/../cases/" + caseId, "/api/public/%2e%2e/cases/" + caseId,
+                "/api/public/cases/..%2f..%2fcases%2f" + caseId, "/api/public/cases/%2e%2e%2f" + caseId,
+                "/tra-cuu/../api/cases/" + caseId, "/api/public;x=1/../cases/" + caseId}) {
+            var r = raw.send("GET", target, null);
+            assertThat(r.status()).as(target).isIn(400, 401, 404);
+            assertThat(r.body()).as(target).doesNotContain("Nguyễn").doesNotContain("receivingUnit");
+        }
+        // only reading: other methods are not allowed
+        var post = raw.send("POST", "/api/public/cases/" + received.get("code").asText() + "?pin="
+                + received.get("pin").asText(), new byte[0]);
+        assertThat(post.status()).isIn(403, 405);
+    }
+
+    @Test
     void theTwentyFirstFailureOfAClientInTheWindowIs429AndOtherClientsGoOn() throws Exception {
         JsonNode received = caseWaitingForSupplementation();
         String code = received.get("code").asText();
