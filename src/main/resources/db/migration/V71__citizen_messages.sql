@@ -7,6 +7,7 @@ create table citizen_message (
     event_id         uuid          not null,
     channel          varchar(10)   not null,
     case_id          uuid          not null references case_file (case_id),
+    case_code        varchar(40)   not null,
     kind             varchar(30)   not null,
     subject          varchar(300)  not null,
     body             text          not null,

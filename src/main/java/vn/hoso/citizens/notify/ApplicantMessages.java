@@ -103,9 +103,9 @@ public class ApplicantMessages {
         for (ApplicantChannel channel : channels) {
             if (channel.enabled() && channel.address(contact.get()) != null) {
                 queued += jdbc.update("""
-                        insert into citizen_message (event_id, channel, case_id, kind, subject, body)
-                        values (?, ?, ?, ?, ?, ?) on conflict (event_id, channel) do nothing""",
-                        event.id(), channel.name(), caseId, message.get().name(), message.get().subject(facts),
+                        insert into citizen_message (event_id, channel, case_id, case_code, kind, subject, body)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id, channel) do nothing""",
+                        event.id(), channel.name(), caseId, f.code(), message.get().name(), message.get().subject(facts),
                         message.get().body(facts));
             }
         }
@@ -133,8 +133,8 @@ public class ApplicantMessages {
     private boolean sendOne(Map<String, ApplicantChannel> enabled) {
         String in = enabled.keySet().stream().map(c -> "'" + c + "'").collect(Collectors.joining(","));
         List<Row> due = jdbc.query("""
-                select m.id, m.event_id, m.channel, m.case_id, m.kind, m.subject, m.body, m.attempts, c.code
-                from citizen_message m join case_file c on c.case_id = m.case_id
+                select m.id, m.event_id, m.channel, m.case_id, m.kind, m.subject, m.body, m.attempts, m.case_code
+                from citizen_message m
                 where m.status = 'PENDING' and m.next_attempt_at <= now() and m.channel in (%s)
                 order by m.next_attempt_at, m.id limit 1 for update of m skip locked""".formatted(in),
                 (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), UUID.fromString(rs.getString(4)),
@@ -194,9 +194,9 @@ public class ApplicantMessages {
     /** The messages in {@code status}, oldest first. */
     public List<Entry> list(String status, int limit) {
         return jdbc.query("""
-                select m.id, c.code, m.kind, m.channel, m.status, m.attempts, m.last_error, m.created_at,
+                select m.id, m.case_code, m.kind, m.channel, m.status, m.attempts, m.last_error, m.created_at,
                        m.next_attempt_at, m.sent_at
-                from citizen_message m join case_file c on c.case_id = m.case_id
+                from citizen_message m
                 where m.status = ? order by m.id limit ?""",
                 (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class),
