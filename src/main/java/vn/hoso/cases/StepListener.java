@@ -173,7 +173,7 @@ class StepListener {
                 now));
         for (TaskEntity open : openTasks(state.caseId())) {
             open.setDueDate(dueAt(newDue));
-            open.setVariableLocal(TaskDisplay.DUE_DATE, newDue.toString());
+            open.setVariableLocal(TaskDisplay.DUE_DATE, TaskDisplay.dueDate(newDue));
         }
         moveApologyTimer(CaseFlow.rootInstance(execution), newDue);
     }

@@ -23,7 +23,14 @@ final class TaskDisplay {
     static final Set<String> NAMES = Set.of(CASE_CODE, PROCEDURE_NAME, SUBJECT, APPLICANT_NAME, DUE_DATE);
     static final Set<String> PERSONAL = Set.of(APPLICANT_NAME);
 
+    /** Dates as officers read them: dd/MM/yyyy. */
+    static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private TaskDisplay() {
+    }
+
+    static String dueDate(java.time.LocalDate date) {
+        return DATE.format(date);
     }
 
     static Map<String, Object> of(CaseStore.Display display, ProcedureCatalogue catalogue) {
@@ -35,7 +42,7 @@ final class TaskDisplay {
         if (display.applicantName() != null) {
             variables.put(APPLICANT_NAME, display.applicantName());
         }
-        variables.put(DUE_DATE, display.dueDate().toString());
+        variables.put(DUE_DATE, dueDate(display.dueDate()));
         return variables;
     }
 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * that is missing or of another shape is null, and a consumer decides what it needs.
  */
 public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseTransferred, SegmentClosed,
-        CaseResolved, SupplementationRequested, DueDateChanged, OtherCaseEvent {
+        CaseResolved, SupplementationRequested, DueDateChanged, DocumentAttached, OtherCaseEvent {
 
     /** The CloudEvents {@code type}. */
     String type();
@@ -37,6 +37,7 @@ public sealed interface CaseEventData permits CaseReceived, StepCompleted, CaseT
             case CaseEventTypes.RESOLVED -> CaseResolved.read(d);
             case CaseEventTypes.SUPPLEMENTATION_REQUESTED -> SupplementationRequested.read(d);
             case CaseEventTypes.DUE_DATE_CHANGED -> DueDateChanged.read(d);
+            case CaseEventTypes.DOCUMENT_ATTACHED -> DocumentAttached.read(d);
             default -> new OtherCaseEvent(type, d.text("caseId"), d.text("unitCode"), data);
         };
     }

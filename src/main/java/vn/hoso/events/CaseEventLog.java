@@ -83,9 +83,12 @@ public class CaseEventLog {
     private final EventData eventData;
     private final RelaySignal relaySignal;
     private final MeterRegistry meters;
+    private final org.springframework.beans.factory.ObjectProvider<StoredContent> storedContent;
 
     CaseEventLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, ZoneId businessZone,
-                 RelaySignal relaySignal, MeterRegistry meters) {
+                 RelaySignal relaySignal, MeterRegistry meters,
+                 org.springframework.beans.factory.ObjectProvider<StoredContent> storedContent) {
+        this.storedContent = storedContent;
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -187,7 +190,17 @@ public class CaseEventLog {
 
     /** Recomputes the case's chain from the database (see {@link ChainVerification}). */
     public ChainVerification verify(String caseId) {
-        return inSnapshot(() -> ChainVerifier.verify(caseId, stored(caseId), heads(List.of(caseId)).get(caseId)));
+        List<StoredEvent> events = new ArrayList<>();
+        ChainVerification chain = inSnapshot(() -> {
+            events.addAll(stored(caseId));
+            return ChainVerifier.verify(caseId, events, heads(List.of(caseId)).get(caseId));
+        });
+        return withDocuments(chain, events);
+    }
+
+    /** The chain's verification with the documents its events name re-hashed ({@link StoredContent}). */
+    ChainVerification withDocuments(ChainVerification chain, List<StoredEvent> events) {
+        return ChainVerifier.withDocuments(chain, events, storedContent.getIfAvailable());
     }
 
     /** Runs reads in one read-only REPEATABLE READ transaction of its own: the events and the chain heads they are

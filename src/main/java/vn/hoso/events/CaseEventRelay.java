@@ -57,7 +57,7 @@ final class CaseEventRelay implements SmartLifecycle {
             limit ?
             for update of r skip locked""";
 
-    private static final String UNSENT = "select " + CaseEventLog.EVENT_COLUMNS + """
+    private static final String UNSENT = "select " + CaseEventLog.EVENT_COLUMNS + ", e.recorded_at" + """
             \sfrom case_event_outbox o
             join case_event e on e.case_id = o.case_id and e.seq = o.seq
             where o.case_id = any(?)
@@ -80,6 +80,16 @@ final class CaseEventRelay implements SmartLifecycle {
     }
 
     private record Claim(String caseId, long sentSeq) {
+    }
+
+    private record Unsent(StoredEvent event, long recordedAtMillis) {
+        String caseId() {
+            return event.caseId();
+        }
+
+        long seq() {
+            return event.seq();
+        }
     }
 
     private final String name;
@@ -222,11 +232,12 @@ final class CaseEventRelay implements SmartLifecycle {
             }
             Map<String, Long> next = new HashMap<>();
             claims.forEach(c -> next.put(c.caseId(), c.sentSeq() + 1));
-            List<StoredEvent> unsent = jdbc.query(
+            List<Unsent> unsent = jdbc.query(
                     con -> unsentStatement(con, claims.stream().map(Claim::caseId).toList(), batch),
-                    CaseEventLog.STORED);
-            List<StoredEvent> toSend = new ArrayList<>(unsent.size());
-            for (StoredEvent e : unsent) {
+                    (rs, i) -> new Unsent(CaseEventLog.storedEvent(rs, i),
+                            rs.getTimestamp("recorded_at").getTime()));
+            List<Unsent> toSend = new ArrayList<>(unsent.size());
+            for (Unsent e : unsent) {
                 Long expected = next.get(e.caseId());
                 if (expected == null) {
                     continue;
@@ -248,14 +259,16 @@ final class CaseEventRelay implements SmartLifecycle {
         });
     }
 
-    private Pass send(int claimed, List<StoredEvent> toSend, boolean full) {
+    private Pass send(int claimed, List<Unsent> toSend, boolean full) {
         Producer<String, String> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(toSend.size());
         Exception failure = null;
-        for (StoredEvent e : toSend) {
+        for (Unsent e : toSend) {
             ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.CASE_EVENTS, null, e.caseId(),
-                    e.toRecorded().toCloudEventJson());
+                    e.event().toRecorded().toCloudEventJson());
             record.headers().add("content-type", RecordedEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventTopics.RECORDED_AT_HEADER,
+                    Long.toString(e.recordedAtMillis()).getBytes(StandardCharsets.UTF_8));
             try {
                 Future<RecordMetadata> future = p.send(record);
                 futures.add(future);
@@ -272,7 +285,7 @@ final class CaseEventRelay implements SmartLifecycle {
         Map<String, Boolean> broken = new HashMap<>();
         int acks = 0;
         for (int i = 0; i < toSend.size(); i++) {
-            StoredEvent e = toSend.get(i);
+            Unsent e = toSend.get(i);
             if (i >= futures.size()) {
                 broken.put(e.caseId(), true);
                 continue;

@@ -17,6 +17,12 @@ public final class CaseEventTypes {
     /** data: caseId, unitCode, tier, dueDate (new), reason (SUPPLEMENTATION, APOLOGY), changedAt. */
     public static final String DUE_DATE_CHANGED = "vn.hoso.case.due-date-changed";
 
+    /**
+     * data: caseId, documentId, component, sha256, size, mediaType, stage, unitCode (no file name, no content): a
+     * document was added to the case file (module documents).
+     */
+    public static final String DOCUMENT_ATTACHED = "vn.hoso.document.attached";
+
     private CaseEventTypes() {
     }
 }

@@ -14,7 +14,7 @@ class ChainAudit {
 
     private static final int CHUNK = 500;
 
-    record InvalidCase(String caseId, Long firstBadSeq, String reason) {
+    record InvalidCase(String caseId, Long firstBadSeq, String reason, List<String> changedDocuments) {
     }
 
     record Report(LocalDate from, LocalDate to, long cases, long events, long validCases,
@@ -41,12 +41,13 @@ class ChainAudit {
                 Map<String, List<StoredEvent>> stored = log.stored(chunk);
                 Map<String, ChainVerifier.Head> heads = log.heads(chunk);
                 for (String caseId : chunk) {
-                    ChainVerification v = ChainVerifier.verify(caseId, stored.get(caseId), heads.get(caseId));
+                    ChainVerification v = log.withDocuments(
+                            ChainVerifier.verify(caseId, stored.get(caseId), heads.get(caseId)), stored.get(caseId));
                     events += v.events();
                     if (v.valid()) {
                         valid++;
                     } else {
-                        invalid.add(new InvalidCase(caseId, v.firstBadSeq(), v.reason()));
+                        invalid.add(new InvalidCase(caseId, v.firstBadSeq(), v.reason(), v.changedDocuments()));
                     }
                 }
             }

@@ -68,6 +68,46 @@ final class ChainVerifier {
         return ChainVerification.ok(caseId, n);
     }
 
+    /**
+     * Adds to {@code chain} (the verification of the events themselves) the check of the documents the events name:
+     * each {@code vn.hoso.document.attached} event's object is re-hashed; one whose bytes changed, or that is gone,
+     * is named in {@link ChainVerification#changedDocuments()} and makes the case invalid.
+     */
+    static ChainVerification withDocuments(ChainVerification chain, List<StoredEvent> events, StoredContent content) {
+        if (content == null) {
+            return chain;
+        }
+        List<String> changed = new java.util.ArrayList<>();
+        Long firstSeq = null;
+        String firstReason = null;
+        for (StoredEvent e : events) {
+            if (!CaseEventTypes.DOCUMENT_ATTACHED.equals(e.type())) {
+                continue;
+            }
+            String sha256 = e.data().path("sha256").asText("");
+            String documentId = e.data().path("documentId").asText("?");
+            java.util.Optional<String> now = content.rehash(sha256);
+            if (now.isPresent() && now.get().equals(sha256)) {
+                continue;
+            }
+            changed.add(documentId);
+            if (firstSeq == null) {
+                firstSeq = e.seq();
+                firstReason = now.isEmpty()
+                        ? "the stored object of document " + documentId + " (sha256 " + sha256 + ") is gone"
+                        : "the stored bytes of document " + documentId + " no longer match the sha256 " + sha256
+                        + " recorded in event " + e.seq() + " (they hash to " + now.get() + ")";
+            }
+        }
+        if (changed.isEmpty()) {
+            return chain;
+        }
+        return chain.valid()
+                ? new ChainVerification(chain.caseId(), chain.events(), false, firstSeq, firstReason, changed)
+                : new ChainVerification(chain.caseId(), chain.events(), false, chain.firstBadSeq(), chain.reason(),
+                changed);
+    }
+
     private static boolean timeMatches(StoredEvent e) {
         try {
             return OffsetDateTime.parse(e.timeText()).toInstant().equals(e.eventTime());

@@ -76,6 +76,11 @@ final class DataReader {
         return node != null && node.isIntegralNumber() && node.canConvertToInt() ? node.asInt() : null;
     }
 
+    Long longValue(String field) {
+        JsonNode node = data.get(field);
+        return node != null && node.isIntegralNumber() && node.canConvertToLong() ? node.asLong() : null;
+    }
+
     Boolean bool(String field) {
         JsonNode node = data.get(field);
         return node != null && node.isBoolean() ? node.asBoolean() : null;

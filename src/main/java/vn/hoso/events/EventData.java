@@ -57,7 +57,12 @@ final class EventData {
             Map.entry("timeliness", Pattern.compile("EARLY|ON_TIME|LATE")),
             Map.entry("outcome", Pattern.compile("[A-Z][A-Z_]{0,29}")),
             Map.entry("step", Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,59}")),
-            Map.entry("actor", Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}")));
+            Map.entry("actor", Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}")),
+            // vn.hoso.document.attached: an object's content address, a component code, a stage, a media type
+            Map.entry("sha256", Pattern.compile("[0-9a-f]{64}")),
+            Map.entry("component", Pattern.compile("[A-Z][A-Z0-9_]{0,29}")),
+            Map.entry("stage", Pattern.compile("RECEPTION|PROCESSING|RESULT")),
+            Map.entry("mediaType", Pattern.compile("[a-z]+/[a-z0-9.+-]{1,60}")));
 
     /** Largest canonical {@code data} accepted (keeps every record far below Kafka's default 1 MiB limit). */
     static final int MAX_DATA_CHARS = 64 * 1024;

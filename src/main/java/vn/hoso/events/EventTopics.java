@@ -12,6 +12,13 @@ public class EventTopics {
     public static final String CASE_EVENTS = "hoso.case-events";
     public static final String CASE_EVENTS_DLT = "hoso.case-events.DLT";
 
+    /**
+     * Kafka header of every case event record: the instant the event was appended to the log, in epoch milliseconds
+     * (also on a re-published record). A consumer that keeps the ids it applied for a limited time knows from it that
+     * a record is older than what it keeps (rollup ingest; docs/operations.md, "Retention").
+     */
+    public static final String RECORDED_AT_HEADER = "hoso-recorded-at";
+
     @Bean
     NewTopic caseEventsTopic(EventsProperties events) {
         return TopicBuilder.name(CASE_EVENTS).partitions(events.partitions()).build();

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoso.units.UnitRegistry;
 
@@ -45,9 +46,14 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     private final TransactionTemplate tx;
     private final AdminAccount admin;
     private final boolean demoAccounts;
+    private final JdbcTemplate jdbc;
+
+    /** Any constant the app's other advisory locks do not use: nodes starting together take turns here. */
+    private static final long BOOTSTRAP_LOCK = 0x686f736f_69640001L;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, UnitRegistry units,
-                      TransactionTemplate tx, AdminAccount admin, IdentityProperties properties) {
+                      TransactionTemplate tx, AdminAccount admin, IdentityProperties properties, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.identity = identity;
         this.authorizations = authorizations;
         this.units = units;
@@ -60,6 +66,8 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
         tx.executeWithoutResult(status -> {
+            // two nodes starting on an empty database: the second waits, then finds everything in place (FirstStartIT)
+            jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, BOOTSTRAP_LOCK);
             Set<String> groups = new HashSet<>(identity.createGroupQuery().list().stream().map(Group::getId).toList());
             Set<String> users = new HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
 

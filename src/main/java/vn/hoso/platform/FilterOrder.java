@@ -9,6 +9,8 @@ import org.springframework.core.Ordered;
  * <ol>
  * <li>{@link #MAINTENANCE_GATE}: while users are kept out, every request but the health probes gets 503 before
  * anything else has read or changed anything.</li>
+ * <li>{@link #DATABASE_OUTAGE}: while PostgreSQL is down, 503 instead of a 500 (or a wait for the pool) from whatever
+ * the request reaches; it wraps everything after it, so it sees their failures.</li>
  * <li>{@link #REQUEST_GUARD}: refuses what nobody should read (bodies over the limit, a servlet prefix spelled
  * otherwise than plainly, a garbage Accept header) before Spring Security parses the path or reads a login form.</li>
  * <li>{@link #LOGIN_RATE_LIMIT}: a client over the failed-login limit gets 429 before Spring Security (or a web app's
@@ -27,6 +29,7 @@ import org.springframework.core.Ordered;
 public final class FilterOrder {
 
     public static final int MAINTENANCE_GATE = Ordered.HIGHEST_PRECEDENCE;
+    public static final int DATABASE_OUTAGE = MAINTENANCE_GATE + 1;
     public static final int REQUEST_GUARD = SecurityProperties.DEFAULT_FILTER_ORDER - 10;
     public static final int LOGIN_RATE_LIMIT = SecurityProperties.DEFAULT_FILTER_ORDER - 1;
     public static final int SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER;

@@ -11,6 +11,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
@@ -49,12 +51,31 @@ class PlatformConfiguration {
         return registration;
     }
 
+    /** PostgreSQL asked on a connection of its own (never the pool's); the readiness group's {@code database}. */
+    @Bean
+    DatabaseProbe database(ObjectProvider<JdbcConnectionDetails> connection, PlatformProperties properties,
+                           Clock clock) {
+        PlatformProperties.DatabaseSettings settings = properties.database();
+        return new DatabaseProbe(connection::getObject, settings.probeTimeout(), settings.probeTtl(), clock);
+    }
+
+    /** 503 with Retry-After instead of 500 while the database is down (see DatabaseOutageFilter). */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(DatabaseProbe probe, ObjectMapper objectMapper,
+                                                                      PlatformProperties properties) {
+        var registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(probe, objectMapper,
+                Math.max(1, properties.database().retryAfter().toSeconds())));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(FilterOrder.DATABASE_OUTAGE);
+        return registration;
+    }
+
     /** Body size limits and a sane Accept header, before Spring Security and everything else (see RequestGuard). */
     @Bean
     FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper, PlatformProperties properties) {
         PlatformProperties.Limits limits = properties.limits();
         var registration = new FilterRegistrationBean<>(
-                new RequestGuard(objectMapper, limits.apiBody(), limits.engineBody()));
+                new RequestGuard(objectMapper, limits.apiBody(), limits.engineBody(), limits.uploadBody()));
         registration.addUrlPatterns("/*");
         registration.setOrder(FilterOrder.REQUEST_GUARD);
         return registration;

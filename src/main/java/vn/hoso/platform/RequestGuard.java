@@ -26,10 +26,10 @@ import org.springframework.web.util.UriUtils;
  * (the engine REST, the web apps' APIs): {@code 400}. The container routes it to that servlet, but Spring's request
  * path parsing, which Spring Security's matchers use, requires the raw path to start with the servlet path and fails
  * (a 500) otherwise;</li>
- * <li>a body over the limit of its path ({@code hoso.limits.api-body} for {@code /api/**} and the dashboard API,
- * {@code hoso.limits.engine-body} for {@code /engine-rest/**} and the web apps' API): {@code 413}. A declared
- * {@code Content-Length} over the limit is refused without reading the body; a body of unknown length (chunked)
- * is read up to the limit and refused when it goes over;</li>
+ * <li>a body over the limit of its path ({@code hoso.limits.api-body} for {@code /api/**} and the APIs of the
+ * dashboard, the counter and the approvals page, {@code hoso.limits.engine-body} for {@code /engine-rest/**} and
+ * the web apps' API): {@code 413}. A declared {@code Content-Length} over the limit is refused without reading the
+ * body; a body of unknown length (chunked) is read up to the limit and refused when it goes over;</li>
  * <li>an {@code Accept} header that is no list of media types: {@code 400} (Spring MVC would otherwise answer such
  * a request's errors with an empty body, having no representation it may write).</li>
  * </ul>
@@ -40,9 +40,11 @@ class RequestGuard extends OncePerRequestFilter {
     private final ObjectMapper objectMapper;
     private final long apiLimit;
     private final long engineLimit;
+    private final long uploadLimit;
 
-    RequestGuard(ObjectMapper objectMapper, DataSize apiLimit, DataSize engineLimit) {
+    RequestGuard(ObjectMapper objectMapper, DataSize apiLimit, DataSize engineLimit, DataSize uploadLimit) {
         this.objectMapper = objectMapper;
+        this.uploadLimit = uploadLimit.toBytes();
         this.apiLimit = apiLimit.toBytes();
         this.engineLimit = engineLimit.toBytes();
     }
@@ -66,7 +68,8 @@ class RequestGuard extends OncePerRequestFilter {
                             + "parameters in " + request.getServletPath() + ".");
             return;
         }
-        long limit = limit(RequestPaths.of(request));
+        boolean upload = isUpload(request);
+        long limit = upload ? uploadLimit : limit(RequestPaths.of(request));
         if (limit < 0) {
             chain.doFilter(request, response);
             return;
@@ -79,7 +82,9 @@ class RequestGuard extends OncePerRequestFilter {
         }
         String contentType = request.getContentType();
         boolean form = contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded");
-        if (length < 0 && !form && hasBody(request)) {
+        // a document upload of unknown length streams to the multipart parser, which holds it to the same limit
+        // (spring.servlet.multipart.max-request-size) without keeping it in memory
+        if (length < 0 && !form && !upload && hasBody(request)) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
                 refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
@@ -104,7 +109,8 @@ class RequestGuard extends OncePerRequestFilter {
 
     private long limit(String path) {
         if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/dashboard/")
-                || path.equals("/dashboard")) {
+                || path.equals("/dashboard") || path.startsWith("/tiep-nhan/")
+                || path.startsWith("/phe-duyet/")) {
             return apiLimit;
         }
         if (path.startsWith("/engine-rest") || path.startsWith("/camunda/api/")) {
@@ -112,6 +118,20 @@ class RequestGuard extends OncePerRequestFilter {
         }
         return -1;
     }
+
+    /** A multipart POST to where documents are uploaded: {@code /api/cases} and {@code /api/cases/{id}/documents}. */
+    private static boolean isUpload(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (!"POST".equals(request.getMethod()) || contentType == null
+                || !contentType.toLowerCase().startsWith("multipart/form-data")) {
+            return false;
+        }
+        String path = RequestPaths.of(request);
+        return path.equals("/api/cases") || UPLOAD_PATH.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern UPLOAD_PATH =
+            java.util.regex.Pattern.compile("/api/cases/[^/]+/documents");
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;

@@ -17,7 +17,8 @@ class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
     static final List<String> REQUIRED = List.of(
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-            "spring.kafka.bootstrap-servers", "hoso.admin.user", "hoso.admin.password");
+            "spring.kafka.bootstrap-servers", "hoso.admin.user", "hoso.admin.password",
+            "hoso.documents.s3.endpoint", "hoso.documents.s3.access-key", "hoso.documents.s3.secret-key");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -35,8 +36,8 @@ class RequiredSettings implements EnvironmentPostProcessor, Ordered {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("""
                     Hồ sơ will not start without these settings: %s.
-                    Set HOSO_DB_URL, HOSO_DB_USER, HOSO_DB_PASSWORD, HOSO_KAFKA_BOOTSTRAP_SERVERS, HOSO_ADMIN_USER and \
-                    HOSO_ADMIN_PASSWORD in the environment, or run the embedded developer setup (see README)."""
+                    Set HOSO_DB_URL, HOSO_DB_USER, HOSO_DB_PASSWORD, HOSO_KAFKA_BOOTSTRAP_SERVERS, HOSO_ADMIN_USER, \
+                    HOSO_ADMIN_PASSWORD, HOSO_S3_ENDPOINT, HOSO_S3_ACCESS_KEY and HOSO_S3_SECRET_KEY in the environment, or run the embedded developer setup (see README)."""
                     .formatted(String.join(", ", missing)));
         }
     }

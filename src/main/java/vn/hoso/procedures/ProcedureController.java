@@ -18,15 +18,19 @@ class ProcedureController {
     private final ProcedureCatalogue catalogue;
     private final UnitRegistry units;
     private final ZoneId businessZone;
+    private final ProcedureComponents components;
 
-    ProcedureController(ProcedureCatalogue catalogue, UnitRegistry units, ZoneId businessZone) {
+    ProcedureController(ProcedureCatalogue catalogue, UnitRegistry units, ZoneId businessZone,
+                        ProcedureComponents components) {
+        this.components = components;
         this.catalogue = catalogue;
         this.units = units;
         this.businessZone = businessZone;
     }
 
     record ProcedureView(String code, String name, CaseKind kind, List<Tier> receivingTiers,
-                         List<Procedure.Leg> route, int totalDays, Map<Tier, Integer> statutoryDays) {
+                         List<Procedure.Leg> route, int totalDays, Map<Tier, Integer> statutoryDays,
+                         List<ProcedureComponent> components) {
     }
 
     /** The catalogue as it applies on {@code date} (default today): the route adapts to the tiers in force. */
@@ -38,7 +42,7 @@ class ProcedureController {
             List<Tier> receiving = ProcedureCatalogue.receivingTiers(p, tiers);
             Tier first = receiving.get(receiving.size() - 1);
             return new ProcedureView(p.code(), p.name(), p.kind(), receiving, p.legs(first, tiers),
-                    p.totalDays(first, tiers), p.days());
+                    p.totalDays(first, tiers), p.days(), components.of(p.code()));
         }).toList();
     }
 }

@@ -96,7 +96,7 @@ class TasklistBrowserTest {
 
             driver.findElement(By.cssSelector("button.claim")).click();
             WebElement complete = browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//button[normalize-space()='Complete']")));
+                    By.xpath("//button[normalize-space()='Hoàn thành']")));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
             browser.screenshot("tasklist-form");
             complete.click();

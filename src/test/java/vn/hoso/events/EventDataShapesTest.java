@@ -60,6 +60,6 @@ class EventDataShapesTest {
     void theListOfShapedFieldsIsTheOneDocumented() {
         assertThat(EventData.FIELD_SHAPES.keySet()).containsExactlyInAnyOrder("unitCode", "fromUnit", "toUnit",
                 "receivingUnit", "tier", "fromTier", "toTier", "receivingTier", "kind", "channel", "mode",
-                "timeliness", "outcome", "step", "actor");
+                "timeliness", "outcome", "step", "actor", "sha256", "component", "stage", "mediaType");
     }
 }

@@ -35,7 +35,7 @@ final class TopicReader implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A record as consumed. */
-    record Received(String key, JsonNode event, String contentType, int partition, long offset) {
+    record Received(String key, JsonNode event, String contentType, int partition, long offset, String recordedAt) {
         String id() {
             return event.get("id").asText();
         }
@@ -96,9 +96,11 @@ final class TopicReader implements AutoCloseable {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
             if (r.key() != null && cases.contains(r.key())) {
                 Header contentType = r.headers().lastHeader("content-type");
+                Header recordedAt = r.headers().lastHeader(EventTopics.RECORDED_AT_HEADER);
                 byCase.get(r.key()).add(new Received(r.key(), parse(r.value()),
                         contentType == null ? null : new String(contentType.value(), StandardCharsets.UTF_8),
-                        r.partition(), r.offset()));
+                        r.partition(), r.offset(),
+                        recordedAt == null ? null : new String(recordedAt.value(), StandardCharsets.UTF_8)));
             }
         }
     }

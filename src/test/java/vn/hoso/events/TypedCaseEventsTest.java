@@ -77,6 +77,12 @@ class TypedCaseEventsTest {
                     DueDateChanged.Reason.APOLOGY, t), legacy("unitCode", "10714", "tier", "COMMUNE", "dueDate",
                     due.plusDays(3).toString(), "previousDueDate", due.toString(), "reason", "APOLOGY", "changedAt",
                     t.toString())));
+            String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+            pairs.add(new Pair(new DocumentAttached(CASE, "7c1e0d4a-2b3f-4c5d-8e9f-a0b1c2d3e4f5", "TO_KHAI", sha,
+                    123456L, "application/pdf", "RECEPTION", "10714", true), legacy("documentId",
+                    "7c1e0d4a-2b3f-4c5d-8e9f-a0b1c2d3e4f5", "component", "TO_KHAI", "sha256", sha, "size", 123456L,
+                    "mediaType", "application/pdf", "stage", "RECEPTION", "unitCode", "10714",
+                    "digitizedFromPaper", true)));
         }
         return pairs;
     }

@@ -239,7 +239,7 @@ class LoginRateLimitTest {
     /** What a restart does to the identity model, with the given administrator settings. */
     private void startUpWith(AdminAccount account) {
         new IdentityBootstrap(identityService, authorizationService, units, tx, account,
-                new IdentityProperties(true)).afterSingletonsInstantiated();
+                new IdentityProperties(true), jdbc).afterSingletonsInstantiated();
     }
 
     /** The dashboard's login form in its own session: each attempt with a fresh CSRF token from the form. */

@@ -38,6 +38,14 @@ public class InfrastructureConfiguration {
         return infrastructure;
     }
 
+    /** The documents' object store: a real S3 API server (s3proxy) in this JVM, in both modes (docs/documents.md). */
+    @Bean(destroyMethod = "close")
+    EmbeddedS3 embeddedS3(@Value("${hoso.infra.s3-port:0}") int s3Port) {
+        EmbeddedS3 s3 = new EmbeddedS3(s3Port);
+        log.info("S3 API server (s3proxy) at {}", s3.endpoint());
+        return s3;
+    }
+
     @Bean
     JdbcConnectionDetails jdbcConnectionDetails(Infrastructure infrastructure) {
         return new JdbcConnectionDetails() {

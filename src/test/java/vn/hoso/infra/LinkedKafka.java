@@ -16,13 +16,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class LinkedKafka implements AutoCloseable {
 
-    private final EmbeddedKafkaKraftBroker broker;
+    private volatile EmbeddedKafkaKraftBroker broker;
     private final TcpLink link;
     private final List<Runnable> shutdownHooks = new ArrayList<>();
+    private final Map<String, String> properties;
 
     /** @param extraProperties broker settings on top of the single-node ones */
     public LinkedKafka(int port, Map<String, String> extraProperties) {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
         // The KRaft test kit ignores kafkaPorts(); the listeners below carry the port.
         link = new TcpLink("localhost", this::linkedListenerPort);
         Map<String, String> properties = new HashMap<>(Map.of(
@@ -34,15 +34,32 @@ public final class LinkedKafka implements AutoCloseable {
                 "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0,LINKED://localhost:0",
                 "advertised.listeners", "EXTERNAL://localhost:" + port + ",LINKED://localhost:" + link.port()));
         properties.putAll(extraProperties);
-        broker.brokerProperties(properties);
+        this.properties = properties;
+        broker = newBroker();
+    }
+
+    private EmbeddedKafkaKraftBroker newBroker() {
+        EmbeddedKafkaKraftBroker b = new EmbeddedKafkaKraftBroker(1, 1);
+        b.brokerProperties(properties);
         // Kafka's test kit registers JVM hooks that delete the broker's directories while it still runs; keep them
         // and run them after the broker has stopped.
         Exit.setShutdownHookAdder((name, hook) -> shutdownHooks.add(hook));
         try {
-            broker.afterPropertiesSet();
+            b.afterPropertiesSet();
         } finally {
             Exit.resetShutdownHookAdder();
         }
+        return b;
+    }
+
+    /**
+     * The broker lost its log: it is stopped and a new, empty one (a new cluster, no topics, no consumer offsets)
+     * takes its place behind the same link. Clients of the EXTERNAL listener bootstrap again.
+     */
+    public void replaceWithEmptyBroker() {
+        EmbeddedKafkaKraftBroker old = broker;
+        old.destroy();
+        broker = newBroker();
     }
 
     /** The broker directly (EXTERNAL listener). */
@@ -57,6 +74,24 @@ public final class LinkedKafka implements AutoCloseable {
 
     public TcpLink link() {
         return link;
+    }
+
+    /**
+     * Stops the broker (controlled shutdown; its log directory stays), keeps it down until {@code longEnough} holds,
+     * and starts it again on the same log directory, as an operator's restart does. The LINKED listener may come back
+     * on another port (the link follows it); clients of the EXTERNAL listener bootstrap again.
+     */
+    public void restartBroker(java.util.function.BooleanSupplier longEnough, java.time.Duration atMost) {
+        var brokers = broker.getCluster().brokers().values();
+        for (var b : brokers) {
+            b.shutdown();
+            b.awaitShutdown();
+        }
+        org.awaitility.Awaitility.await("broker down long enough").atMost(atMost)
+                .pollInterval(java.time.Duration.ofMillis(200)).until(longEnough::getAsBoolean);
+        for (var b : brokers) {
+            b.startup();
+        }
     }
 
     private int linkedListenerPort() {

@@ -30,6 +30,7 @@ class FilterOrderTest {
     private static Map<String, Integer> documented() {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("maintenanceGate", FilterOrder.MAINTENANCE_GATE);
+        m.put("databaseOutageFilter", FilterOrder.DATABASE_OUTAGE);
         m.put("requestGuard", FilterOrder.REQUEST_GUARD);
         m.put("loginRateLimitFilter", FilterOrder.LOGIN_RATE_LIMIT);
         m.put("springSecurityFilterChain", FilterOrder.SPRING_SECURITY);

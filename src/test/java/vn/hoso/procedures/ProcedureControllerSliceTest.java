@@ -57,12 +57,18 @@ class ProcedureControllerSliceTest {
     ProcedureCatalogue catalogue;
     @MockitoBean
     UnitRegistry units;
+    @MockitoBean
+    ProcedureComponents components;
 
     @BeforeEach
     void theDeployedCatalogueAndTheTiersInForce() throws Exception {
         try (InputStream dmn = getClass().getResourceAsStream("/bpmn/procedure-catalogue.dmn")) {
             when(catalogue.all()).thenReturn(List.copyOf(ProcedureCatalogue.parse(Dmn.readModelFromStream(dmn))
                     .values()));
+        }
+        try (InputStream dmn = getClass().getResourceAsStream("/bpmn/procedure-components.dmn")) {
+            var parsed = ProcedureComponents.parse(Dmn.readModelFromStream(dmn));
+            when(components.of(any())).thenAnswer(call -> parsed.getOrDefault(call.<String>getArgument(0), List.of()));
         }
         when(units.tiersOn(any())).thenAnswer(call -> call.<LocalDate>getArgument(0).isBefore(REFORM)
                 ? List.of(Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE) : List.of(Tier.PROVINCE, Tier.COMMUNE));
@@ -89,6 +95,22 @@ class ProcedureControllerSliceTest {
                         org.hamcrest.Matchers.contains("COMMUNE")))
                 .andExpect(jsonPath("$[?(@.code=='WORK_INCOMING')].receivingTiers[*]").value(
                         org.hamcrest.Matchers.contains("PROVINCE", "COMMUNE")));
+    }
+
+    @Test
+    void everyProcedureListsItsDossierComponents() throws Exception {
+        mvc.perform(get("/api/procedures?date=2026-01-01").with(httpBasic("officer.10507", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].components.length()").value(
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.greaterThan(0))))
+                .andExpect(jsonPath("$[?(@.code=='BIRTH_REG')].components[*].code").value(
+                        org.hamcrest.Matchers.contains("TO_KHAI", "GIAY_CHUNG_SINH", "GIAY_TO_TUY_THAN")))
+                .andExpect(jsonPath("$[?(@.code=='BIRTH_REG')].components[0].name").value(
+                        org.hamcrest.Matchers.contains("Tờ khai đăng ký khai sinh")))
+                .andExpect(jsonPath("$[?(@.code=='BIRTH_REG')].components[1].required").value(
+                        org.hamcrest.Matchers.contains(true)))
+                .andExpect(jsonPath("$[?(@.code=='BIRTH_REG')].components[2].multiple").value(
+                        org.hamcrest.Matchers.contains(true)));
     }
 
     @Test

@@ -56,6 +56,9 @@ final class AppProcess {
         env.put("HOSO_KAFKA_BOOTSTRAP_SERVERS", infra.appKafkaBootstrap());
         env.put("HOSO_ADMIN_USER", Users.ADMIN);
         env.put("HOSO_ADMIN_PASSWORD", adminPassword);
+        env.put("HOSO_S3_ENDPOINT", infra.s3.endpoint().toString());
+        env.put("HOSO_S3_ACCESS_KEY", infra.s3.accessKey());
+        env.put("HOSO_S3_SECRET_KEY", infra.s3.secretKey());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", String.valueOf(port));
         // Deployment settings for quick fail-over (documented in docs/reliability.md): the rollup consumers of a
@@ -67,6 +70,14 @@ final class AppProcess {
         settings.putAll(extraArgs);
         this.args = new ArrayList<>();
         settings.forEach((k, v) -> args.add("--" + k + "=" + v));
+    }
+
+    private volatile Path jar;
+
+    /** Runs this node from another build of the app (an earlier release) instead of this build's jar. */
+    AppProcess runningJar(Path otherJar) {
+        this.jar = otherJar;
+        return this;
     }
 
     static Path jar() {
@@ -93,7 +104,7 @@ final class AppProcess {
         List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
                 "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
-                "-jar", jar().toString()));
+                "-jar", (jar != null ? jar : jar()).toString()));
         command.addAll(args);
         logFile = Path.of("target", "reliability", name + "-" + starts + ".log");
         try {
@@ -150,6 +161,11 @@ final class AppProcess {
         }
         STARTED.remove(process.toHandle());
         log.info("{} (pid {}) killed: exit {}", name, pid, process.exitValue());
+    }
+
+    /** The process id of the running node. */
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

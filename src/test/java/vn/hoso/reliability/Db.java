@@ -25,9 +25,13 @@ final class Db {
     private final String password;
 
     Db(FaultInfrastructure infra) {
-        this.url = infra.jdbcUrl();
-        this.user = infra.dbUser();
-        this.password = infra.dbPassword();
+        this(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+    }
+
+    Db(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     <T> List<T> query(String sql, Row<T> row, Object... params) {

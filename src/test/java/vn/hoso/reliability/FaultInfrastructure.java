@@ -30,9 +30,19 @@ final class FaultInfrastructure implements AutoCloseable {
     private final int postgresPort;
     private volatile EmbeddedPostgres postgres;
     private final LinkedKafka kafka;
+    /** The documents' object store of the app processes (an S3 API server in this JVM). */
+    final vn.hoso.infra.EmbeddedS3 s3 = new vn.hoso.infra.EmbeddedS3(0);
     private final Thread shutdownHook;
 
+    private final io.zonky.test.db.postgres.embedded.PgBinaryResolver binaries;
+
     FaultInfrastructure(String name) {
+        this(name, null);
+    }
+
+    /** @param binaries PostgreSQL binaries other than the build's (null: the build's) */
+    FaultInfrastructure(String name, io.zonky.test.db.postgres.embedded.PgBinaryResolver binaries) {
+        this.binaries = binaries;
         try {
             dataDirectory = Files.createDirectories(Path.of("target", "reliability", "pg-" + name)).toAbsolutePath();
             deleteRecursively(dataDirectory);
@@ -51,7 +61,11 @@ final class FaultInfrastructure implements AutoCloseable {
 
     private void startPostgres() {
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (binaries != null) {
+                builder.setPgBinaryResolver(binaries);
+            }
+            postgres = builder
                     .setPort(postgresPort)
                     .setDataDirectory(dataDirectory.toFile())
                     .setCleanDataDirectory(false)
@@ -116,6 +130,16 @@ final class FaultInfrastructure implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The broker stopped and started again on its log directory (see LinkedKafka#restartBroker). */
+    void restartBroker(BooleanSupplier longEnough) {
+        kafka.restartBroker(longEnough, java.time.Duration.ofSeconds(90));
+    }
+
+    /** A new empty broker in place of the old one (see LinkedKafka#replaceWithEmptyBroker). */
+    void replaceBrokerWithAnEmptyOne() {
+        kafka.replaceWithEmptyBroker();
+    }
+
     TcpLink kafkaLink() {
         return kafka.link();
     }
@@ -151,6 +175,7 @@ final class FaultInfrastructure implements AutoCloseable {
     public void close() {
         try {
             kafka.close();
+            s3.close();
         } finally {
             killPostgres();
             try {

@@ -34,9 +34,14 @@ final class FaultRig implements AutoCloseable {
     }
 
     FaultRig(String name) {
+        this(name, null);
+    }
+
+    /** @param binaries PostgreSQL binaries other than the build's (null: the build's) */
+    FaultRig(String name, io.zonky.test.db.postgres.embedded.PgBinaryResolver binaries) {
         this.name = name;
         long t0 = System.nanoTime();
-        this.infra = new FaultInfrastructure(name);
+        this.infra = new FaultInfrastructure(name, binaries);
         this.db = new Db(infra);
         log.info("{}: PostgreSQL and Kafka up in {} ms; seed {} (-Dreliability.seed={} repeats the choices)", name,
                 (System.nanoTime() - t0) / 1_000_000, seed, seed);

@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -113,11 +119,27 @@ class InfraOutageIT {
                 + "\"step\":\"receive\",\"unitCode\":\"10507\",\"tier\":\"COMMUNE\",\"mode\":\"ELECTRONIC\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         long longRetriesBefore = app.logLines(CONSUMER_FAILING_FOR_3_5_S);
-        rig.infra.restartPostgres(() -> send(List.of(probe)), "clients refused, a consumer failing for 3.5 s",
-                () -> load.failures().size() > failuresBefore
-                        && app.logLines(CONSUMER_FAILING_FOR_3_5_S) > longRetriesBefore);
+        AtomicBoolean readinessWentDown = new AtomicBoolean();
+        rig.infra.restartPostgres(() -> send(List.of(probe)),
+                "clients refused, readiness down, a consumer failing for 3.5 s", () -> {
+                    if (readiness(app) == 503) {
+                        readinessWentDown.set(true);
+                    }
+                    return load.failures().size() > failuresBefore && readinessWentDown.get()
+                            && app.logLines(CONSUMER_FAILING_FOR_3_5_S) > longRetriesBefore;
+                });
+        List<LoadDriver.Failure> whileDown = List.copyOf(
+                load.failures().subList((int) failuresBefore, load.failures().size()));
+        await("readiness back UP").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> readiness(app) == 200);
         FaultRig.awaitProgress(load, 25);
-        log.info("PostgreSQL restarted; {} requests refused meanwhile", load.failures().size() - failuresBefore);
+        log.info("PostgreSQL restarted; {} requests refused meanwhile, {} while it was down: statuses {}",
+                load.failures().size() - failuresBefore, whileDown.size(),
+                whileDown.stream().map(LoadDriver.Failure::status).distinct().sorted().toList());
+        // while the database was down users got 503 problems, never a 500 (DatabaseOutageFilter)
+        assertThat(whileDown).as("requests refused while PostgreSQL was down").isNotEmpty()
+                .noneMatch(f -> f.status() == 500);
+        assertThat(whileDown).anyMatch(f -> f.status() == 503 && f.body().contains("The database is briefly"));
 
         assertThat(load.awaitDone(Duration.ofMinutes(3))).as("load finished: %s; %s", load.summary(),
                 load.crashes()).isTrue();
@@ -142,6 +164,20 @@ class InfraOutageIT {
                 .isGreaterThanOrEqualTo(poison.size());
         log.info("InfraOutageIT: Kafka down {}, PostgreSQL restarted, {} poison records on the DLT; {}; {} s",
                 kafkaDown, poison.size(), report, (System.nanoTime() - t0) / 1_000_000_000);
+    }
+
+    /** The readiness probe's status (200 UP, 503 DOWN), or 0 when the app does not answer. */
+    private static int readiness(AppProcess app) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.baseUrl()
+                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** Records the consumer cannot use: not JSON, not UTF-8, no id, a segment.closed without its unit. */

@@ -1,5 +1,9 @@
 package vn.hoso.rollup.ingest;
 
+import vn.hoso.platform.DatabaseUnavailable;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -39,9 +44,14 @@ class CaseEventListener implements SmartLifecycle {
     private final AtomicLong ignored = new AtomicLong();
     private final AtomicLong poison = new AtomicLong();
 
+    private final Clock clock;
+    private final Duration processedRetention;
+
     CaseEventListener(ReadModelWriter writer, TransactionTemplate tx, ObjectMapper mapper,
-                      ObjectProvider<MeterRegistry> meters) {
+                      ObjectProvider<MeterRegistry> meters, Clock clock, RollupProperties properties) {
         this.writer = writer;
+        this.clock = clock;
+        this.processedRetention = properties.processedRetention();
         this.tx = tx;
         this.mapper = mapper;
         meters.ifAvailable(registry -> {
@@ -61,8 +71,16 @@ class CaseEventListener implements SmartLifecycle {
     void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
         List<PublishedCaseEvent> events = new ArrayList<>(records.size());
         Map<Integer, Long> nextOffsets = new HashMap<>();
+        long keptSince = clock.millis() - processedRetention.toMillis();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<byte[], byte[]> record = records.get(i);
+            if (recordedBefore(record, keptSince)) {
+                // older than the ids kept (ProcessedEventRetention): applied long ago, e.g. re-published after a
+                // broker lost its log
+                duplicates.incrementAndGet();
+                nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+                continue;
+            }
             try {
                 events.add(CaseEventReader.read(mapper, record.value()));
             } catch (PoisonRecordException e) {
@@ -77,6 +95,19 @@ class CaseEventListener implements SmartLifecycle {
             nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
         }
         write(events, nextOffsets);
+    }
+
+    /** Whether the record says its event was appended to the log before the given instant (epoch ms). */
+    static boolean recordedBefore(ConsumerRecord<?, ?> record, long instantMillis) {
+        Header header = record.headers().lastHeader(EventTopics.RECORDED_AT_HEADER);
+        if (header == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII)) < instantMillis;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

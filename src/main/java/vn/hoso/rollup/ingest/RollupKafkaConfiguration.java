@@ -1,5 +1,6 @@
 package vn.hoso.rollup.ingest;
 
+import vn.hoso.platform.DatabaseUnavailable;
 import java.util.HashMap;
 import java.util.Map;
 

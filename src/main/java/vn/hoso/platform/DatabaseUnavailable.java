@@ -1,4 +1,4 @@
-package vn.hoso.rollup.ingest;
+package vn.hoso.platform;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -9,16 +9,16 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Whether a failure of the rollup consumer came from the database being unreachable (down, restarting, no connection
- * to be had) rather than from the records: such failures are not the records' fault and must not send them to the
- * DLT. Looks through the whole cause chain.
+ * Whether a failure came from the database being unreachable (down, restarting, no connection to be had) rather than
+ * from what was asked: the rollup consumer keeps such a batch off the DLT, a request gets 503 instead of 500
+ * ({@link DatabaseOutageFilter}). Looks through the whole cause chain.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof TransactionSystemException || t instanceof SQLTransientConnectionException
