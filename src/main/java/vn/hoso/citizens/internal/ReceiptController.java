@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.hoso.cases.CaseFile;
 import vn.hoso.cases.CaseFiles;
 import vn.hoso.citizens.CitizensProperties;
+import vn.hoso.citizens.Receipts;
 import vn.hoso.identity.CurrentUser;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
@@ -42,7 +43,7 @@ import vn.hoso.units.UnitRegistry;
  * where to get a new one.
  */
 @RestController
-class ReceiptController {
+class ReceiptController implements Receipts {
 
     static final MediaType PDF = MediaType.APPLICATION_PDF;
 
@@ -65,7 +66,22 @@ class ReceiptController {
 
     @GetMapping("/api/cases/{caseId}/receipt")
     ResponseEntity<byte[]> receipt(@PathVariable String caseId, @RequestParam(required = false) String pin) {
-        CaseFile file = receivingOfficersCase(caseId);
+        return response(receipt(caseId, pin, CurrentUser.fromSecurityContext()));
+    }
+
+    /** The PDF as an answer: inline, never cached. */
+    static ResponseEntity<byte[]> response(Pdf pdf) {
+        return ResponseEntity.ok()
+                .contentType(PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.fileName()).build()
+                        .toString())
+                .cacheControl(CacheControl.noStore())
+                .body(pdf.bytes());
+    }
+
+    @Override
+    public Pdf receipt(String caseId, String pin, CurrentUser user) {
+        CaseFile file = receivingOfficersCase(caseId, user);
         if (pin != null && !pins.matches(file.caseId(), pin)) {
             throw new InvalidRequest(null, "This is not the case's current lookup PIN (POST /api/cases/" + caseId
                     + "/lookup-pin gives a new one).");
@@ -80,18 +96,13 @@ class ReceiptController {
         byte[] pdf = ReceiptPdf.render(new ReceiptPdf.Receipt(unitName, parentName, file.code(), procedureName,
                 file.applicant() == null ? null : file.applicant().name(), file.receivedAt(), file.dueDate(),
                 formattedPin, lookupLink(properties, file.code(), formattedPin), properties.lookupPage()));
-        return ResponseEntity.ok()
-                .contentType(PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("giay-tiep-nhan-" + file.code() + ".pdf").build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(pdf);
+        return new Pdf("giay-tiep-nhan-" + file.code() + ".pdf", pdf);
     }
 
     @PostMapping("/api/cases/{caseId}/lookup-pin")
     @Transactional
     Map<String, Object> newPin(@PathVariable String caseId) {
-        CaseFile file = receivingOfficersCase(caseId);
+        CaseFile file = receivingOfficersCase(caseId, CurrentUser.fromSecurityContext());
         String pin = pins.issue(file.caseId(), file.code(), clock.now());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("pin", pin);
@@ -105,14 +116,13 @@ class ReceiptController {
         return pin == null ? link : link + "#pin=" + pin;
     }
 
-    private CaseFile receivingOfficersCase(String caseId) {
+    private CaseFile receivingOfficersCase(String caseId, CurrentUser user) {
         UUID id;
         try {
             id = UUID.fromString(caseId);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequest(null, "A caseId is a UUID.");
         }
-        CurrentUser user = CurrentUser.fromSecurityContext();
         CaseFile file = cases.find(id).orElseThrow(() -> new NotFound(null, "No case " + caseId + "."));
         if (user == null || !user.groups().contains(Groups.officers(file.receivingUnit()))) {
             throw new Forbidden(null, "Only the officers of the receiving unit " + file.receivingUnit()
