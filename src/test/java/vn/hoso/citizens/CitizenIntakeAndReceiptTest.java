@@ -140,6 +140,7 @@ class CitizenIntakeAndReceiptTest {
                     .contains("Thời gian trả kết quả giải quyết hồ sơ: ngày 03/03/2026")
                     .contains("Mã tra cứu (PIN): " + pin)
                     .contains("Quét mã QR hoặc mở http://localhost:8080/tra-cuu và nhập")
+                    .contains("Thành phần hồ sơ: theo danh mục của thủ tục (chưa ghi nhận giấy tờ điện tử)")
                     .doesNotContain("030195004321").doesNotContain("example.vn");
             // the fonts are embedded (any viewer shows the diacritics as drawn here)
             for (var name : pdf.getPage(0).getResources().getFontNames()) {
@@ -156,6 +157,27 @@ class CitizenIntakeAndReceiptTest {
             assertThat(new PDFTextStripper().getText(pdf)).contains("không in lại được").doesNotContain(pin);
             assertThat(decodeQr(new PDFRenderer(pdf).renderImageWithDPI(0, 150)))
                     .isEqualTo("http://localhost:8080/tra-cuu?code=" + code);
+        }
+    }
+
+    @Test
+    void theReceiptListsTheComponentsReceived() throws Exception {
+        JsonNode received = Http.json(driver.post(withContact(null, null), "officer.10507"));
+        String caseId = received.get("caseId").asText();
+        for (String component : new String[] {"TO_KHAI", "GIAY_CHUNG_SINH"}) {
+            var body = new vn.hoso.documents.MultipartBody()
+                    .file("file", component + ".pdf", "application/pdf", vn.hoso.documents.SampleFiles.pdf())
+                    .field("component", component);
+            var upload = http.send(http.request("/api/cases/" + caseId + "/documents", "officer.10507")
+                    .header("Content-Type", body.contentType()).POST(body.publisher()).build());
+            assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        }
+        HttpResponse<byte[]> response = bytes("/api/cases/" + caseId + "/receipt?pin=" + received.get("pin").asText(),
+                "officer.10507");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Thành phần hồ sơ đã nhận:")
+                    .contains("1. Giấy chứng sinh").contains("2. Tờ khai đăng ký khai sinh")
+                    .doesNotContain("chưa ghi nhận");
         }
     }
 

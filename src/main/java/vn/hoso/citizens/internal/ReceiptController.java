@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,9 +30,12 @@ import vn.hoso.platform.Conflict;
 import vn.hoso.platform.Forbidden;
 import vn.hoso.platform.InvalidRequest;
 import vn.hoso.platform.NotFound;
+import vn.hoso.documents.CaseDocuments;
 import vn.hoso.procedures.CaseKind;
 import vn.hoso.procedures.Procedure;
 import vn.hoso.procedures.ProcedureCatalogue;
+import vn.hoso.procedures.ProcedureComponent;
+import vn.hoso.procedures.ProcedureComponents;
 import vn.hoso.units.Unit;
 import vn.hoso.units.UnitRegistry;
 
@@ -53,15 +57,20 @@ class ReceiptController implements Receipts {
     private final ProcedureCatalogue catalogue;
     private final CitizensProperties properties;
     private final BusinessClock clock;
+    private final CaseDocuments documents;
+    private final ProcedureComponents componentNames;
 
     ReceiptController(CaseFiles cases, LookupPins pins, UnitRegistry units, ProcedureCatalogue catalogue,
-                      CitizensProperties properties, BusinessClock clock) {
+                      CitizensProperties properties, BusinessClock clock, CaseDocuments documents,
+                      ProcedureComponents componentNames) {
         this.cases = cases;
         this.pins = pins;
         this.units = units;
         this.catalogue = catalogue;
         this.properties = properties;
         this.clock = clock;
+        this.documents = documents;
+        this.componentNames = componentNames;
     }
 
     @GetMapping("/api/cases/{caseId}/receipt")
@@ -93,8 +102,12 @@ class ReceiptController implements Receipts {
                 : units.unitOn(unit.parentCode(), day).map(Unit::name).orElse(null);
         String procedureName = catalogue.find(file.procedureCode()).map(Procedure::name).orElse(file.procedureCode());
         String formattedPin = pin == null ? null : LookupPins.format(LookupPins.normalize(pin));
+        List<String> components = documents.components(file.caseId()).stream()
+                .filter(c -> !ProcedureComponent.RESULT.code().equals(c))
+                .map(c -> componentNames.find(file.procedureCode(), c).map(ProcedureComponent::name).orElse(c))
+                .toList();
         byte[] pdf = ReceiptPdf.render(new ReceiptPdf.Receipt(unitName, parentName, file.code(), procedureName,
-                file.applicant() == null ? null : file.applicant().name(), file.receivedAt(), file.dueDate(),
+                components, file.applicant() == null ? null : file.applicant().name(), file.receivedAt(), file.dueDate(),
                 formattedPin, lookupLink(properties, file.code(), formattedPin), properties.lookupPage()));
         return new Pdf("giay-tiep-nhan-" + file.code() + ".pdf", pdf);
     }

@@ -38,7 +38,8 @@ final class ReceiptPdf {
     private static final float BODY = 11.5f;
 
     /** What the receipt shows; {@code pin} null when it cannot be printed (see docs/citizens.md). */
-    record Receipt(String unitName, String parentName, String code, String procedureName, String applicantName,
+    record Receipt(String unitName, String parentName, String code, String procedureName, List<String> components,
+                   String applicantName,
                    OffsetDateTime receivedAt, LocalDate appointmentDate, String pin, String lookupUrl,
                    String lookupPage) {
     }
@@ -86,6 +87,9 @@ final class ReceiptPdf {
                 rows.add(new String[] {"Nơi trả kết quả: ", r.unitName()});
                 for (String[] row : rows) {
                     y = labelled(out, bold, regular, row[0], row[1], left, textWidth, y) - 3;
+                    if (row[0].startsWith("Nội dung")) {
+                        y = components(out, bold, regular, r.components(), left, textWidth, y);
+                    }
                 }
                 y -= 10;
                 y = line(out, bold, 12, "TRA CỨU TÌNH TRẠNG HỒ SƠ", left, y) - 4;
@@ -116,6 +120,20 @@ final class ReceiptPdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "Thành phần hồ sơ": the components the case has documents of, numbered; or that none is recorded yet. */
+    private static float components(PDPageContentStream out, PDFont bold, PDFont regular, List<String> components,
+                                    float x, float width, float y) throws IOException {
+        if (components.isEmpty()) {
+            return labelled(out, bold, regular, "Thành phần hồ sơ: ",
+                    "theo danh mục của thủ tục (chưa ghi nhận giấy tờ điện tử)", x, width, y) - 3;
+        }
+        y = line(out, bold, BODY, "Thành phần hồ sơ đã nhận:", x, y);
+        for (int i = 0; i < components.size(); i++) {
+            y = wrapped(out, regular, BODY, (i + 1) + ". " + components.get(i), x + 14, width - 14, y);
+        }
+        return y - 3;
     }
 
     private static PDFont font(PDDocument doc, String file) throws IOException {
