@@ -250,10 +250,68 @@
       const printable = $('result-receipt');
       printable.hidden = !receipt.receiptUrl;
       printable.href = receipt.receiptUrl || '#';
+      received = {caseId: receipt.caseId, procedure: selectedProcedure(), attached: []};
+      renderAttach();
       show('result');
       (receipt.taskUrl ? task : $('next')).focus();
     } finally {
       $('confirm').disabled = false;
+    }
+  }
+
+  // Documents of the case just received (the Documents API's rules: officers of the unit, content checks, limits)
+  let received = null;
+
+  function renderAttach() {
+    const components = (received.procedure && received.procedure.components) || [];
+    const select = $('attach-component');
+    select.innerHTML = '';
+    for (const c of components) {
+      select.append(new Option(c.name + (c.required ? ' *' : ''), c.code));
+    }
+    $('attach').hidden = !components.length;
+    const have = new Set(received.attached.map(d => d.component));
+    const missing = components.filter(c => c.required && !have.has(c.code)).map(c => c.name);
+    $('attach-missing').textContent = missing.length
+      ? 'Còn thiếu thành phần bắt buộc: ' + missing.join('; ') + '.'
+      : 'Đã có đủ các thành phần bắt buộc.';
+    const list = $('attached');
+    list.innerHTML = '';
+    for (const d of received.attached) {
+      const c = components.find(x => x.code === d.component);
+      const item = document.createElement('li');
+      item.textContent = (c ? c.name : d.component) + ' — ' + d.mediaType + ', ' + d.size + ' byte'
+        + (d.digitizedFromPaper ? ', số hóa từ bản giấy' : '') + ' (SHA-256 ' + d.sha256.substring(0, 12) + '…)';
+      list.append(item);
+    }
+  }
+
+  async function attach(event) {
+    event.preventDefault();
+    const file = $('attach-file').files[0];
+    $('attach-error').textContent = '';
+    if (!file) {
+      $('attach-error').textContent = 'Chọn tệp cần đính kèm.';
+      return;
+    }
+    const form = new FormData();
+    form.append('component', $('attach-component').value);
+    form.append('digitizedFromPaper', $('attach-scanned').checked ? 'true' : 'false');
+    form.append('file', file);
+    $('attach-button').disabled = true;
+    try {
+      const answer = await call('/cases/' + encodeURIComponent(received.caseId) + '/documents',
+        {method: 'POST', headers: {[TOKEN_HEADER]: session.token}, body: form});
+      if (!answer.ok) {
+        const problem = answer.body || {};
+        $('attach-error').textContent = problem.detail || problem.title || ('Lỗi ' + answer.status);
+        return;
+      }
+      received.attached.push(answer.body);
+      $('attach').reset();
+      renderAttach();
+    } finally {
+      $('attach-button').disabled = false;
     }
   }
 
@@ -287,6 +345,7 @@
     $('confirm').addEventListener('click', receive);
     $('edit').addEventListener('click', () => { show('counter-form'); $('procedureCode').focus(); });
     $('next').addEventListener('click', next);
+    $('attach').addEventListener('submit', attach);
     document.addEventListener('keydown', e => {
       if (e.key === 'Escape' && !$('review').hidden) {
         show('counter-form');

@@ -1,19 +1,24 @@
 package vn.hoso.documents;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.stereotype.Service;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import vn.hoso.documents.internal.Documents;
+import vn.hoso.identity.CurrentUser;
 
-/** In-process reads of case documents for other modules (no access check: they are not users). */
+/** Case documents for other modules, in process: counts, and adding a document as a user (the simulator). */
 @Service
 public class CaseDocuments {
 
     private final JdbcTemplate jdbc;
+    private final Documents documents;
 
-    CaseDocuments(JdbcTemplate jdbc) {
+    CaseDocuments(JdbcTemplate jdbc, Documents documents) {
         this.jdbc = jdbc;
+        this.documents = documents;
     }
 
     /** How many documents the case has. */
@@ -26,5 +31,32 @@ public class CaseDocuments {
     public List<String> components(UUID caseId) {
         return jdbc.queryForList("select distinct component from case_document where case_id = ? order by 1",
                 String.class, caseId);
+    }
+
+    /** The bytes of an upload, opened when they are read (streamed, never held whole). */
+    @FunctionalInterface
+    public interface Content {
+        java.io.InputStream open() throws java.io.IOException;
+    }
+
+    /**
+     * Adds a document as {@code user}, streamed from {@code content}, under exactly the rules of
+     * {@code POST /api/cases/{caseId}/documents} (who, when, which component, content checks, limits, event): the
+     * reception counter's uploads.
+     */
+    public CaseDocument add(UUID caseId, String component, Content content, boolean digitizedFromPaper,
+                            CurrentUser user) {
+        return documents.add(caseId, new Documents.Upload("file", component, content::open), digitizedFromPaper,
+                user);
+    }
+
+    /**
+     * Adds a document as {@code user} under exactly the rules of {@code POST /api/cases/{caseId}/documents}
+     * (who, when, which component, content checks, limits, event).
+     */
+    public CaseDocument add(UUID caseId, String component, byte[] content, boolean digitizedFromPaper,
+                            CurrentUser user) {
+        return documents.add(caseId, new Documents.Upload("file", component, () -> new ByteArrayInputStream(content)),
+                digitizedFromPaper, user);
     }
 }

@@ -119,7 +119,10 @@ class RequestGuard extends OncePerRequestFilter {
         return -1;
     }
 
-    /** A multipart POST to where documents are uploaded: {@code /api/cases} and {@code /api/cases/{id}/documents}. */
+    /**
+     * A multipart POST to where documents are uploaded: {@code /api/cases}, {@code /api/cases/{id}/documents} and the
+     * counter's {@code /tiep-nhan/api/cases/{id}/documents}.
+     */
     private static boolean isUpload(HttpServletRequest request) {
         String contentType = request.getContentType();
         if (!"POST".equals(request.getMethod()) || contentType == null
@@ -131,7 +134,7 @@ class RequestGuard extends OncePerRequestFilter {
     }
 
     private static final java.util.regex.Pattern UPLOAD_PATH =
-            java.util.regex.Pattern.compile("/api/cases/[^/]+/documents");
+            java.util.regex.Pattern.compile("(/api|/tiep-nhan/api)/cases/[^/]+/documents");
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;

@@ -40,7 +40,9 @@ import vn.hoso.events.CaseEventTypes;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.RecordedEvent;
 import vn.hoso.events.SegmentClosed;
+import vn.hoso.documents.CaseDocuments;
 import vn.hoso.identity.CurrentUser;
+import vn.hoso.procedures.ProcedureComponents;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.procedures.Procedure;
@@ -74,10 +76,13 @@ public class Simulator {
     private final WorkingCalendar calendar;
     private final WorkingHours hours;
     private final ObjectMapper json = new ObjectMapper();
+    private final GeneratedPapers papers;
 
     Simulator(CaseIntake intake, CaseFiles caseFiles, CaseEventLog eventLog, TaskService taskService,
               RuntimeService runtimeService, ManagementService managementService, IdentityService identityService,
-              ProcedureCatalogue catalogue, UnitRegistry registry, WorkingCalendar calendar, BusinessClock clock) {
+              ProcedureCatalogue catalogue, UnitRegistry registry, WorkingCalendar calendar, BusinessClock clock,
+              CaseDocuments documents, ProcedureComponents components) {
+        this.papers = new GeneratedPapers(documents, components);
         this.intake = intake;
         this.caseFiles = caseFiles;
         this.eventLog = eventLog;
@@ -105,6 +110,7 @@ public class Simulator {
         final boolean slow;
         List<Integer> legDays = List.of();
         UUID caseId;
+        String code;
         String processInstanceId;
         int segment = -1;
         String segmentUnit;
@@ -219,7 +225,10 @@ public class Simulator {
             body.putObject("applicant").put("name", c.applicantName()).put("idNumber", c.applicantIdNumber());
         }
         var caller = new CurrentUser("officer." + c.unitCode(), List.of(Groups.officers(c.unitCode())));
-        run.caseId = intake.receive(body, caller).caseId();
+        CaseIntake.Received received = intake.receive(body, caller);
+        run.caseId = received.caseId();
+        run.code = received.code();
+        papers.atIntake(c, run.caseId, run.code, caller);
         run.processInstanceId = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(run.caseId.toString()).processDefinitionKey(CaseModel.CASE_PROCESS)
                 .singleResult().getId();
@@ -230,6 +239,8 @@ public class Simulator {
     }
 
     private void complete(Run r, Action a) {
+        papers.atStep(a.run().planned, a.step(), a.run().caseId, a.run().code,
+                new CurrentUser(a.user(), List.of(a.group())));
         identityService.setAuthentication(a.user(), List.of(a.group()));
         try {
             taskService.complete(a.id(), a.variables());

@@ -324,6 +324,17 @@ class DocumentsApiTest {
         bytes[bytes.length / 2] ^= 1;
         Files.write(object, bytes);
 
+        // the changed bytes are never served whole under the recorded ETag
+        String content = "/api/cases/" + caseId + "/documents/" + form.get("documentId").asText() + "/content";
+        try {
+            HttpResponse<byte[]> download = getBytes(content, OFFICER_A);
+            assertThat(download.statusCode() == 200
+                    && SampleFiles.sha256(download.body()).equals(form.get("sha256").asText())).isFalse();
+            assertThat(download.statusCode()).isNotEqualTo(200);
+        } catch (java.io.IOException cutOff) {
+            // the connection closed before the end: as good
+        }
+
         JsonNode verify = Http.json(http.get("/api/cases/" + caseId + "/events/verify", OFFICER_A));
         assertThat(verify.get("valid").asBoolean()).isFalse();
         assertThat(verify.get("changedDocuments").get(0).asText()).isEqualTo(form.get("documentId").asText());

@@ -127,6 +127,21 @@ class DocumentsTasklistTest {
         assertThat(later.get("canAdd").asBoolean()).isFalse();
         assertThat(later.get("documents")).hasSize(2);
         assertThat(upload(officer, appraisal, true, SampleFiles.png()).statusCode()).isEqualTo(403);
+        // at the issue step the tab offers the result document, and adds it as such
+        cases.complete(caseId, "appraise", "officer." + UNIT, Map.of("outcome", "APPROVE"));
+        cases.complete(caseId, "approve", "leader." + UNIT, Map.of("outcome", "APPROVE"));
+        String issue = cases.task(caseId, "issue").getId();
+        JsonNode atIssue = Http.json(officer.get("/tasklist-documents/tasks/" + issue));
+        assertThat(atIssue.get("canAdd").asBoolean()).isTrue();
+        assertThat(atIssue.get("components").findValuesAsText("code")).containsExactly("KET_QUA");
+        MultipartBody result = new MultipartBody().file("file", "kq.pdf", "application/pdf", SampleFiles.pdf())
+                .field("component", "KET_QUA");
+        HttpResponse<String> issued = officer.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/tasklist-documents/tasks/" + issue + "/documents"))
+                .header("Content-Type", result.contentType()).header("X-XSRF-TOKEN", officer.xsrf())
+                .POST(result.publisher()).build());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        assertThat(Http.json(issued).get("stage").asText()).isEqualTo("RESULT");
         // the Tasklist's configuration loads the tab
         assertThat(officer.get("/camunda/app/tasklist/scripts/config.js").body()).contains("scripts/documents");
         assertThat(officer.get("/camunda/app/tasklist/scripts/documents.js").statusCode()).isEqualTo(200);

@@ -135,6 +135,8 @@ class SimulatorTest {
             }
         }
         assertThat(report.events()).isEqualTo(events);
+        // the simulated dossiers have generated papers (GeneratedPapers), recorded in their chains
+        assertThat(report.eventsByType()).containsKey(vn.hoso.events.CaseEventTypes.DOCUMENT_ATTACHED);
         assertThat(late).as("some cases are late").isPositive();
         assertThat(segments).containsKeys(TOWN, VILLAGE);
 

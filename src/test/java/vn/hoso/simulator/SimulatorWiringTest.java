@@ -48,6 +48,9 @@ class SimulatorWiringTest {
             .withBean(UnitRegistry.class, () -> mock(UnitRegistry.class))
             .withBean(WorkingCalendar.class, () -> mock(WorkingCalendar.class))
             .withBean(RollupQueries.class, () -> mock(RollupQueries.class))
+            .withBean(vn.hoso.documents.CaseDocuments.class, () -> mock(vn.hoso.documents.CaseDocuments.class))
+            .withBean(vn.hoso.procedures.ProcedureComponents.class,
+                    () -> mock(vn.hoso.procedures.ProcedureComponents.class))
             .withBean(Maintenance.class, () -> mock(Maintenance.class))
             .withBean(BusinessClock.class, () -> new BusinessClock(ZoneId.of("Asia/Ho_Chi_Minh")));
 

@@ -72,7 +72,8 @@ class CounterApiTest {
         assertThat(session.path("token").asText()).hasSize(64);
 
         JsonNode offered = Http.json(officer.get("/tiep-nhan/api/procedures?unit=" + UNIT));
-        List<String> codes = offered.findValuesAsText("code");
+        List<String> codes = java.util.stream.StreamSupport.stream(offered.spliterator(), false)
+                .map(p -> p.path("code").asText()).toList();
         assertThat(codes).contains("BIRTH_REG");
         var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         List<Tier> inForce = units.tiersOn(today);
@@ -81,6 +82,11 @@ class CounterApiTest {
         assertThat(codes).containsExactlyInAnyOrderElementsOf(receivable);
         assertThat(receivable).hasSizeLessThan(catalogue.all().size());
         assertThat(offered.get(0).path("totalDays").asInt()).isPositive();
+        // the dossier's components, from the catalogue (documents module's decision table)
+        JsonNode birth = java.util.stream.StreamSupport.stream(offered.spliterator(), false)
+                .filter(p -> p.path("code").asText().equals("BIRTH_REG")).findFirst().orElseThrow();
+        assertThat(birth.path("components").findValuesAsText("code")).contains("TO_KHAI");
+        assertThat(birth.path("components").get(0).path("required").asBoolean()).isTrue();
 
         HttpResponse<String> other = officer.get("/tiep-nhan/api/procedures?unit=" + OTHER_UNIT);
         assertThat(other.statusCode()).isEqualTo(403);

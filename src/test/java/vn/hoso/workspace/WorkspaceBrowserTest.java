@@ -84,7 +84,7 @@ class WorkspaceBrowserTest {
     }
 
     @Test
-    void anOfficerReceivesACaseAtTheCounterAndWorksItInVietnameseTasklist() {
+    void anOfficerReceivesACaseAtTheCounterAndWorksItInVietnameseTasklist() throws IOException {
         WebDriver driver = browser.driver;
         try {
             // the login page, in Vietnamese although the browser asks for nothing in particular
@@ -152,6 +152,23 @@ class WorkspaceBrowserTest {
             assertThat(driver.findElement(By.id("result-due")).getText()).matches("\\d{2}/\\d{2}/\\d{4}");
             assertThat(stored()).isEqualTo(before + 1);
             String taskLink = driver.findElement(By.id("result-task")).getDomProperty("href");
+            // the application form, scanned from paper at the counter, attached to the case just received
+            assertThat(driver.findElement(By.id("attach-missing")).getText()).contains("Tờ khai đăng ký khai sinh");
+            java.nio.file.Path scan = java.nio.file.Files.createTempFile("to-khai", ".pdf");
+            byte[] pdf = vn.hoso.documents.SampleFiles.pdf();
+            java.nio.file.Files.write(scan, pdf);
+            new Select(driver.findElement(By.id("attach-component"))).selectByValue("TO_KHAI");
+            driver.findElement(By.id("attach-file")).sendKeys(scan.toString());
+            driver.findElement(By.id("attach-scanned")).click();
+            driver.findElement(By.id("attach-button")).click();
+            browser.waiting().until(d -> d.findElements(By.cssSelector("#attached li")).size() == 1);
+            assertThat(driver.findElement(By.id("attached")).getText()).contains("Tờ khai đăng ký khai sinh",
+                    "số hóa từ bản giấy", vn.hoso.documents.SampleFiles.sha256(pdf).substring(0, 12));
+            assertThat(driver.findElement(By.id("attach-missing")).getText())
+                    .doesNotContain("Tờ khai đăng ký khai sinh");
+            assertThat(jdbc.queryForObject("select count(*) from case_document d join case_file f using (case_id) "
+                    + "where f.code = ? and d.component = 'TO_KHAI' and d.digitized_from_paper", Integer.class,
+                    caseCode)).isEqualTo(1);
             browser.screenshot("workspace-4-counter-received");
             // Alt+N: the next applicant, on an empty form
             driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, "n"));

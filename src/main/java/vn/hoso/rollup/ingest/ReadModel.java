@@ -32,4 +32,9 @@ enum ReadModel {
     String ignored() {
         return prefix + "ignored_type";
     }
+
+    /** The documents of cases (vn.hoso.document.attached), for the digitization figures. */
+    String documents() {
+        return prefix + "document";
+    }
 }

@@ -24,6 +24,7 @@ import vn.hoso.events.CaseEventData;
 import vn.hoso.events.CaseReceived;
 import vn.hoso.events.CaseResolved;
 import vn.hoso.events.DueDateChanged;
+import vn.hoso.events.DocumentAttached;
 import vn.hoso.events.OtherCaseEvent;
 import vn.hoso.events.PublishedCaseEvent;
 import vn.hoso.events.SegmentClosed;
@@ -71,9 +72,12 @@ class ReadModelWriter {
         List<PublishedCaseEvent> segments = new ArrayList<>();
         Map<String, CaseRow> cases = new TreeMap<>();
         Map<String, Long> ignored = new TreeMap<>();
+        List<PublishedCaseEvent> documents = new ArrayList<>();
         for (PublishedCaseEvent e : todo) {
             CaseEventData data = e.data();
-            if (data instanceof SegmentClosed) {
+            if (data instanceof DocumentAttached) {
+                documents.add(e);
+            } else if (data instanceof SegmentClosed) {
                 segments.add(e);
             } else if (data instanceof CaseReceived || data instanceof CaseResolved
                     || data instanceof SupplementationRequested || data instanceof DueDateChanged) {
@@ -92,11 +96,41 @@ class ReadModelWriter {
         if (!ignored.isEmpty()) {
             upsertIgnored(con, model, ignored);
         }
+        if (!documents.isEmpty()) {
+            insertDocuments(con, model, documents);
+        }
         if (nextOffsets != null && !nextOffsets.isEmpty()) {
             upsertOffsets(con, topic, nextOffsets);
         }
         int ignoredCount = ignored.values().stream().mapToInt(Long::intValue).sum();
         return new Outcome(todo.size() - ignoredCount, events.size() - todo.size(), ignoredCount);
+    }
+
+    /** The documents of cases, for the digitization figures (one row per document; a replay changes nothing). */
+    private static void insertDocuments(Connection con, ReadModel model, List<PublishedCaseEvent> events)
+            throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement("insert into " + model.documents()
+                + " (document_id, case_id, component, stage, digitized_from_paper, unit_code, attached_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (document_id) do nothing")) {
+            for (PublishedCaseEvent e : events) {
+                DocumentAttached d = (DocumentAttached) e.data();
+                UUID documentId;
+                try {
+                    documentId = UUID.fromString(d.documentId());
+                } catch (IllegalArgumentException | NullPointerException notAnId) {
+                    continue; // not the documents module's event: nothing to count
+                }
+                ps.setObject(1, documentId);
+                ps.setString(2, e.caseId());
+                ps.setString(3, d.component());
+                ps.setString(4, d.stage());
+                ps.setObject(5, d.digitizedFromPaper());
+                ps.setString(6, d.unitCode());
+                ps.setObject(7, e.time());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private Set<UUID> insertIds(Connection con, ReadModel model, Set<UUID> ids) throws SQLException {

@@ -103,7 +103,8 @@ public class RollupRebuild {
         long start = System.nanoTime();
         try {
             jdbc.execute("truncate " + String.join(", ", ReadModel.REBUILD.processed(), ReadModel.REBUILD.segment(),
-                    ReadModel.REBUILD.cases(), ReadModel.REBUILD.daily(), ReadModel.REBUILD.ignored()));
+                    ReadModel.REBUILD.cases(), ReadModel.REBUILD.daily(), ReadModel.REBUILD.ignored(),
+                    ReadModel.REBUILD.documents()));
             Map<String, Object> props = RollupKafkaConfiguration.consumerProperties(kafka, connection,
                     sslBundles.getIfAvailable());
             props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);

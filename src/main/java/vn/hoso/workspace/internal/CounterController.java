@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +31,11 @@ import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.Forbidden;
 import vn.hoso.procedures.Procedure;
+import vn.hoso.documents.CaseDocument;
+import vn.hoso.documents.CaseDocuments;
 import vn.hoso.procedures.ProcedureCatalogue;
+import vn.hoso.procedures.ProcedureComponent;
+import vn.hoso.procedures.ProcedureComponents;
 import vn.hoso.units.Tier;
 import vn.hoso.units.Unit;
 import vn.hoso.units.UnitRegistry;
@@ -58,12 +63,9 @@ class CounterController {
     record Leg(Tier tier, int days) {
     }
 
-    /**
-     * A procedure the unit may receive today. {@code components}: the dossier's components, empty until the
-     * catalogue carries them (documents issue); the page lists whatever is there.
-     */
+    /** A procedure the unit may receive today, with its dossier's components (the catalogue's). */
     record ProcedureChoice(String code, String name, String kind, int totalDays, List<Leg> route,
-                           List<Map<String, Object>> components) {
+                           List<ProcedureComponent> components) {
     }
 
     /** The answer to a received case: what the applicant is told, and where the officer goes next. */
@@ -78,10 +80,15 @@ class CounterController {
     private final BusinessClock clock;
     private final TaskService tasks;
     private final EngineAsSystem engine;
+    private final ProcedureComponents components;
+    private final CaseDocuments documents;
     private final Receipts receipts;
 
     CounterController(TasklistSession sessions, CaseIntake intake, ProcedureCatalogue catalogue, UnitRegistry units,
-                      BusinessClock clock, TaskService tasks, EngineAsSystem engine, Receipts receipts) {
+                      BusinessClock clock, TaskService tasks, EngineAsSystem engine, ProcedureComponents components,
+                      CaseDocuments documents, Receipts receipts) {
+        this.components = components;
+        this.documents = documents;
         this.sessions = sessions;
         this.intake = intake;
         this.catalogue = catalogue;
@@ -154,10 +161,26 @@ class CounterController {
                 .cacheControl(CacheControl.noStore()).body(pdf.bytes());
     }
 
-    private static ProcedureChoice choice(Procedure procedure, Tier receivingTier, List<Tier> inForce) {
+    /**
+     * A document of the case just received, attached at the counter (scanned from paper or brought as a file): the
+     * Documents API's rules for the session's user, streamed.
+     */
+    @PostMapping(path = "/tiep-nhan/api/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<CaseDocument> attach(@PathVariable UUID caseId, @RequestParam("file") MultipartFile file,
+                                        @RequestParam("component") String component,
+                                        @RequestParam(name = "digitizedFromPaper", defaultValue = "false")
+                                        boolean digitizedFromPaper, HttpServletRequest request) {
+        sessions.checkToken(request);
+        CurrentUser user = sessions.user(request);
+        CaseDocument added = documents.add(caseId, component, file::getInputStream, digitizedFromPaper, user);
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + added.documentId()))
+                .body(added);
+    }
+
+    private ProcedureChoice choice(Procedure procedure, Tier receivingTier, List<Tier> inForce) {
         List<Leg> route = procedure.legs(receivingTier, inForce).stream().map(l -> new Leg(l.tier(), l.days()))
                 .toList();
         return new ProcedureChoice(procedure.code(), procedure.name(), procedure.kind().name(),
-                route.stream().mapToInt(Leg::days).sum(), route, List.of());
+                route.stream().mapToInt(Leg::days).sum(), route, components.of(procedure.code()));
     }
 }
