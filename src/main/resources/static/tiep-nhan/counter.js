@@ -241,6 +241,9 @@
       const receipt = answer.body;
       $('result-code').textContent = receipt.code;
       $('result-due').textContent = formatDate(receipt.dueDate);
+      $('result-pin').textContent = receipt.pin || '';
+      $('result-pin').hidden = !receipt.pin;
+      $('result-pin-label').hidden = !receipt.pin;
       const task = $('result-task');
       task.hidden = !receipt.taskUrl;
       task.href = receipt.taskUrl || '#';

@@ -37,7 +37,7 @@ class ModuleStructureTest {
     @Test
     void everyModuleDeclaresWhatItMayUse() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).containsExactlyInAnyOrder("platform",
-                "units", "calendar", "identity", "procedures", "events", "cases", "rollup", "simulator",
+                "units", "calendar", "identity", "procedures", "events", "cases", "rollup", "citizens", "simulator",
                 "workspace", "documents");
         for (ApplicationModule module : MODULES) {
             org.springframework.modulith.ApplicationModule declared = annotation(module);

@@ -1,6 +1,7 @@
 package vn.hoso;
 
 import org.springframework.boot.SpringApplication;
+import vn.hoso.infra.CitizenChannels;
 import vn.hoso.infra.InfrastructureConfiguration;
 
 /**
@@ -11,7 +12,7 @@ public class TestApplication {
 
     public static void main(String[] args) {
         SpringApplication.from(HosoApplication::main)
-                .with(InfrastructureConfiguration.class)
+                .with(InfrastructureConfiguration.class, CitizenChannels.class)
                 .withAdditionalProfiles("dev")
                 .run(args);
     }

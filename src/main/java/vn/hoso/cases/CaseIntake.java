@@ -7,13 +7,18 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoso.calendar.WorkingCalendar;
@@ -44,7 +49,18 @@ public class CaseIntake {
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
-    public record Received(UUID caseId, String code, CaseStatus status, LocalDate dueDate) {
+    /** The answer to intake; {@code extra} holds the fields {@link IntakeExtension}s add (e.g. the lookup PIN). */
+    public record Received(UUID caseId, String code, CaseStatus status, LocalDate dueDate,
+                           @JsonIgnore Map<String, Object> extra) {
+
+        public Received(UUID caseId, String code, CaseStatus status, LocalDate dueDate) {
+            this(caseId, code, status, dueDate, Map.of());
+        }
+
+        @JsonAnyGetter
+        public Map<String, Object> extraFields() {
+            return extra;
+        }
     }
 
     private record Valid(CaseKind kind, Procedure procedure, Unit unit, Channel channel, String subject,
@@ -60,10 +76,11 @@ public class CaseIntake {
     private final RuntimeService runtimeService;
     private final EngineAsSystem engine;
     private final BusinessClock clock;
+    private final ObjectProvider<IntakeExtension> extensions;
 
     CaseIntake(ProcedureCatalogue catalogue, UnitRegistry units, RoutePlanner planner, WorkingCalendar calendar,
                CaseStore store, CaseFlow flow, RuntimeService runtimeService, EngineAsSystem engine,
-               BusinessClock clock) {
+               BusinessClock clock, ObjectProvider<IntakeExtension> extensions) {
         this.catalogue = catalogue;
         this.units = units;
         this.planner = planner;
@@ -73,6 +90,7 @@ public class CaseIntake {
         this.runtimeService = runtimeService;
         this.engine = engine;
         this.clock = clock;
+        this.extensions = extensions;
     }
 
     @Transactional
@@ -98,7 +116,12 @@ public class CaseIntake {
         // the process instance carries no variables: everything the workflow needs is read from the case tables
         engine.run(() -> runtimeService.createProcessInstanceByKey(CaseModel.CASE_PROCESS)
                 .businessKey(caseId.toString()).execute());
-        return new Received(caseId, code, store.state(caseId).status(), dueDate);
+        var receivedCase = new IntakeExtension.ReceivedCase(caseId, code, v.kind(), v.procedure().code(),
+                v.unit().code(), v.receivedAt(), dueDate);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extensions.orderedStream().forEach(x -> extra.putAll(x.received(receivedCase, body)));
+        return new Received(caseId, code, store.state(caseId).status(), dueDate,
+                java.util.Collections.unmodifiableMap(extra));
     }
 
     private Valid validate(JsonNode body) {
@@ -161,6 +184,8 @@ public class CaseIntake {
                 }
             }
         }
+        CaseKind validKind = kind;
+        extensions.orderedStream().forEach(x -> x.validate(body, validKind, errors));
         if (!errors.isEmpty()) {
             throw new InvalidCaseRequest(errors);
         }

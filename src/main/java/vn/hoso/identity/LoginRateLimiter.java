@@ -22,11 +22,15 @@ import org.slf4j.LoggerFactory;
  * The client is the remote address as the servlet container reports it (see README on reverse proxies); IPv6
  * addresses count per /64, the block one host usually holds. The counters live in a Caffeine cache bounded in
  * size; a client's entry expires one window after its last failure.
+ * <p>
+ * Public so that other guessable secrets are limited the same way with a limiter of their own (citizens' case
+ * lookup by code and PIN).
  */
-class LoginRateLimiter {
+public class LoginRateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginRateLimiter.class);
 
+    private final String what;
     private final int maxFailures;
     private final long windowNanos;
     private final Ticker ticker;
@@ -37,23 +41,33 @@ class LoginRateLimiter {
     }
 
     LoginRateLimiter(LoginLimitProperties properties, Ticker ticker) {
-        this.maxFailures = properties.maxFailures();
-        this.windowNanos = properties.window().toNanos();
+        this("Logins", properties.maxFailures(), properties.window(), properties.trackedClients(), ticker);
+    }
+
+    /**
+     * A limiter of its own for other failures than logins: {@code what} names the attempts in the log ("Case
+     * lookups"), {@code maxFailures} within {@code window} hold a client back, at most {@code trackedClients} are
+     * tracked.
+     */
+    public LoginRateLimiter(String what, int maxFailures, Duration window, int trackedClients, Ticker ticker) {
+        this.what = what;
+        this.maxFailures = maxFailures;
+        this.windowNanos = window.toNanos();
         this.ticker = ticker;
         this.failures = Caffeine.newBuilder()
-                .maximumSize(properties.trackedClients())
-                .expireAfterWrite(properties.window())
+                .maximumSize(trackedClients)
+                .expireAfterWrite(window)
                 .ticker(ticker)
                 .build();
     }
 
     /** How long {@code remoteAddress} must wait before its next login attempt; empty when it may try now. */
-    Optional<Duration> retryAfter(String remoteAddress) {
+    public Optional<Duration> retryAfter(String remoteAddress) {
         FailureLog log = failures.getIfPresent(clientKey(remoteAddress));
         return log == null ? Optional.empty() : log.retryAfter(ticker.read());
     }
 
-    void recordFailure(String remoteAddress) {
+    public void recordFailure(String remoteAddress) {
         long now = ticker.read();
         String client = clientKey(remoteAddress);
         FailureLog log = failures.asMap().compute(client, (key, existing) -> {
@@ -63,12 +77,12 @@ class LoginRateLimiter {
         });
         // a held-back client is refused before its password is checked, so this is the failure that reached the limit
         log.retryAfter(now).ifPresent(wait -> LOG.warn(
-                "Logins from {} held back for {} s: {} failed logins within {} s", client, wholeSeconds(wait),
+                "{} from {} held back for {} s: {} failures within {} s", what, client, wholeSeconds(wait),
                 maxFailures, Duration.ofNanos(windowNanos).toSeconds()));
     }
 
     /** A wait in whole seconds, rounded up (as {@code Retry-After} needs it). */
-    static long wholeSeconds(Duration wait) {
+    public static long wholeSeconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 

@@ -5,5 +5,5 @@
  * resources under {@code META-INF/resources/webjars/camunda/app/}; docs/workspace.md describes both.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workspace",
-        allowedDependencies = {"platform", "identity", "units", "procedures", "cases", "documents"})
+        allowedDependencies = {"platform", "identity", "units", "procedures", "cases", "documents", "citizens"})
 package vn.hoso.workspace;

@@ -60,6 +60,13 @@ class SecurityMatrixTest {
             {"GET", "/api/cases/{case}",                                                "401", "200",     "403",     "200",     "200",     "200"},
             {"GET", "/api/cases/{case}/events",                                         "401", "200",     "403",     "200",     "200",     "200"},
             {"GET", "/api/cases/{case}/events/verify",                                  "401", "200",     "403",     "200",     "200",     "200"},
+            // citizens: the receipt and a new PIN for the receiving unit's officers; the public lookup for anyone (a
+            // wrong PIN: 404 for all); the applicants' messages and the officers' digest for administrators
+            {"GET", "/api/cases/{case}/receipt",                                        "401", "200",     "403",     "403",     "403",     "403"},
+            {"POST", "/api/cases/{case}/lookup-pin",                                    "401", "200",     "403",     "403",     "403",     "403"},
+            {"GET", "/api/public/cases/10714-260415-9999?pin=ABCD-EFGH",                "404", "404",     "404",     "404",     "404",     "404"},
+            {"GET", "/api/citizens/messages?status=DEAD",                               "401", "403",     "403",     "403",     "403",     "200"},
+            {"POST", "/api/citizens/digest",                                            "401", "403",     "403",     "403",     "403",     "-"},
             {"POST", "/api/audit/verify",                                               "401", "403",     "403",     "403",     "200",     "200"},
             {"GET", "/api/rollups/me",                                                  "401", "200",     "200",     "200",     "200",     "200"},
             {"GET", "/api/rollups/tiers?" + PERIOD,                                     "401", "403",     "403",     "403",     "200",     "200"},

@@ -81,4 +81,17 @@ public final class CamundaWebSession {
     public HttpResponse<String> send(HttpRequest request) {
         return Http.send(client, request);
     }
+
+    /** GET with the session cookie, the body as bytes (a PDF). */
+    public HttpResponse<byte[]> sendForBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

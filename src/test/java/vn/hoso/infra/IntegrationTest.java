@@ -20,7 +20,7 @@ import vn.hoso.identity.LoginLimiterClock;
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({InfrastructureConfiguration.class, LoginLimiterClock.class})
+@Import({InfrastructureConfiguration.class, LoginLimiterClock.class, CitizenChannels.class})
 @ActiveProfiles({"dev", "test"})
 public @interface IntegrationTest {
 }

@@ -134,6 +134,30 @@ class CounterApiTest {
     }
 
     @Test
+    void theCounterHandsOverTheLookupPinAndPrintsTheReceiptInTheSameSession() throws Exception {
+        CamundaWebSession officer = CamundaWebSession.loggedIn(port, "tasklist", "officer." + UNIT);
+        String token = Http.json(officer.get("/tiep-nhan/api/session")).path("token").asText();
+        JsonNode receipt = Http.json(post(officer, token, body("001199054321")));
+        String pin = receipt.path("pin").asText();
+        assertThat(pin).matches("[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}");
+        String url = receipt.path("receiptUrl").asText();
+        assertThat(url).isEqualTo("/tiep-nhan/api/cases/" + receipt.path("caseId").asText() + "/receipt?pin=" + pin);
+
+        HttpResponse<byte[]> pdf = officer.sendForBytes(url);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").contains(receipt.path("code").asText())
+                    .contains("Mã tra cứu (PIN): " + pin);
+        }
+        // the same rules as GET /api/cases/{id}/receipt: another unit's officer, no login
+        CamundaWebSession other = CamundaWebSession.loggedIn(port, "tasklist", "officer." + OTHER_UNIT);
+        assertThat(other.sendForBytes(url).statusCode()).isEqualTo(403);
+        assertThat(new CamundaWebSession(port).sendForBytes(url).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void officersCanNeitherStartProcessesNorCreateTasksThroughTheEngineApi() {
         String officer = "officer.10603";
         Http basic = new Http(port);

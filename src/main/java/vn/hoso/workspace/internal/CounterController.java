@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hoso.cases.CaseIntake;
+import vn.hoso.citizens.Receipts;
 import vn.hoso.identity.CurrentUser;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.BusinessClock;
@@ -64,7 +69,8 @@ class CounterController {
     }
 
     /** The answer to a received case: what the applicant is told, and where the officer goes next. */
-    record Receipt(UUID caseId, String code, String status, LocalDate dueDate, String taskUrl, String receiptUrl) {
+    record Receipt(UUID caseId, String code, String status, LocalDate dueDate, String taskUrl, String receiptUrl,
+                   String pin) {
     }
 
     private final TasklistSession sessions;
@@ -76,10 +82,11 @@ class CounterController {
     private final EngineAsSystem engine;
     private final ProcedureComponents components;
     private final CaseDocuments documents;
+    private final Receipts receipts;
 
     CounterController(TasklistSession sessions, CaseIntake intake, ProcedureCatalogue catalogue, UnitRegistry units,
                       BusinessClock clock, TaskService tasks, EngineAsSystem engine, ProcedureComponents components,
-                      CaseDocuments documents) {
+                      CaseDocuments documents, Receipts receipts) {
         this.components = components;
         this.documents = documents;
         this.sessions = sessions;
@@ -89,6 +96,7 @@ class CounterController {
         this.clock = clock;
         this.tasks = tasks;
         this.engine = engine;
+        this.receipts = receipts;
     }
 
     @GetMapping("/tiep-nhan/api/session")
@@ -133,9 +141,24 @@ class CounterController {
         String taskId = engine.call(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(received.caseId().toString()).active().list().stream()
                 .map(Task::getId).findFirst().orElse(null));
+        // citizens' lookup PIN, answered once by intake: shown at the counter and printed on the receipt
+        Object pin = received.extra().get("pin");
         Receipt receipt = new Receipt(received.caseId(), received.code(), received.status().name(),
-                received.dueDate(), taskId == null ? null : TASK_LINK + taskId, null);
+                received.dueDate(), taskId == null ? null : TASK_LINK + taskId,
+                pin == null ? null : "/tiep-nhan/api/cases/" + received.caseId() + "/receipt?pin=" + pin,
+                pin == null ? null : pin.toString());
         return ResponseEntity.created(URI.create("/api/cases/" + received.caseId())).body(receipt);
+    }
+
+    /** The receipt Mẫu 01 in the counter's session: the same rules and PDF as {@code GET /api/cases/{id}/receipt}. */
+    @GetMapping("/tiep-nhan/api/cases/{caseId}/receipt")
+    ResponseEntity<byte[]> receipt(@PathVariable String caseId, @RequestParam(required = false) String pin,
+                                   HttpServletRequest request) {
+        Receipts.Pdf pdf = receipts.receipt(caseId, pin, sessions.user(request));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.fileName()).build()
+                        .toString())
+                .cacheControl(CacheControl.noStore()).body(pdf.bytes());
     }
 
     /**
