@@ -26,6 +26,7 @@ import vn.hoso.calendar.WorkingCalendar;
 import vn.hoso.platform.BusinessClock;
 import vn.hoso.platform.EngineAsSystem;
 import vn.hoso.platform.Maintenance;
+import vn.hoso.platform.StartupLock;
 
 /**
  * The shared Tasklist filters every user sees. Expressions are disabled in stored queries (a security
@@ -58,10 +59,12 @@ class TasklistFilters implements SchedulingConfigurer {
     private final BusinessClock clock;
     private final Maintenance maintenance;
     private final TasklistProperties properties;
+    private final StartupLock startup;
 
     TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
                     EngineAsSystem engine, WorkingCalendar calendar, BusinessClock clock, Maintenance maintenance,
-                    TasklistProperties properties) {
+                    TasklistProperties properties, StartupLock startup) {
+        this.startup = startup;
         this.maintenance = maintenance;
         this.properties = properties;
         this.filters = filters;
@@ -90,7 +93,8 @@ class TasklistFilters implements SchedulingConfigurer {
         if (maintenance.reason().isPresent()) {
             return; // the business clock may be simulated: the dates would be wrong (refreshed again after)
         }
-        engine.run(() -> {
+        // nodes starting together take turns: each would find no filter and create its own
+        startup.exclusively(() -> engine.run(() -> {
             LocalDate today = clock.today();
             Date startOfToday = at(today, LocalTime.MIDNIGHT);
             Date inTwoWorkingDays = at(calendar.addWorkingDays(today, 2), LocalTime.of(23, 59));
@@ -100,7 +104,7 @@ class TasklistFilters implements SchedulingConfigurer {
                     tasks.createTaskQuery().dueAfter(startOfToday).dueBefore(inTwoWorkingDays).orderByDueDate().asc());
             save(OVERDUE, 0, "Việc đã quá ngày hẹn trả",
                     tasks.createTaskQuery().dueBefore(startOfToday).orderByDueDate().asc());
-        });
+        }));
     }
 
     private void save(String name, int priority, String description, TaskQuery query) {

@@ -23,8 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import vn.hoso.platform.StartupLock;
 import vn.hoso.units.UnitRegistry;
 
 /**
@@ -43,21 +42,16 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final UnitRegistry units;
-    private final TransactionTemplate tx;
     private final AdminAccount admin;
     private final boolean demoAccounts;
-    private final JdbcTemplate jdbc;
-
-    /** Any constant the app's other advisory locks do not use: nodes starting together take turns here. */
-    private static final long BOOTSTRAP_LOCK = 0x686f736f_69640001L;
+    private final StartupLock startup;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, UnitRegistry units,
-                      TransactionTemplate tx, AdminAccount admin, IdentityProperties properties, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+                      AdminAccount admin, IdentityProperties properties, StartupLock startup) {
+        this.startup = startup;
         this.identity = identity;
         this.authorizations = authorizations;
         this.units = units;
-        this.tx = tx;
         this.admin = admin;
         this.demoAccounts = properties.demoAccounts();
     }
@@ -65,9 +59,8 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
-        tx.executeWithoutResult(status -> {
-            // two nodes starting on an empty database: the second waits, then finds everything in place (FirstStartIT)
-            jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, BOOTSTRAP_LOCK);
+        // two nodes starting on an empty database: the second waits, then finds everything in place (FirstStartIT)
+        startup.exclusively(() -> {
             Set<String> groups = new HashSet<>(identity.createGroupQuery().list().stream().map(Group::getId).toList());
             Set<String> users = new HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
 

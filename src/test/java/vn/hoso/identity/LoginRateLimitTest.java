@@ -64,6 +64,8 @@ class LoginRateLimitTest {
     AdminAccount admin;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    vn.hoso.platform.StartupLock startupLock;
     Http http;
 
     int limit;
@@ -238,8 +240,8 @@ class LoginRateLimitTest {
 
     /** What a restart does to the identity model, with the given administrator settings. */
     private void startUpWith(AdminAccount account) {
-        new IdentityBootstrap(identityService, authorizationService, units, tx, account,
-                new IdentityProperties(true), jdbc).afterSingletonsInstantiated();
+        new IdentityBootstrap(identityService, authorizationService, units, account,
+                new IdentityProperties(true), startupLock).afterSingletonsInstantiated();
     }
 
     /** The dashboard's login form in its own session: each attempt with a fresh CSRF token from the form. */

@@ -48,12 +48,26 @@ public class S3DocumentStore implements DocumentStore {
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
+            createBucket();
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw e;
             }
+            createBucket();
+        }
+    }
+
+    /** Another node starting at the same moment may have created it in between: that is as good. */
+    private void createBucket() {
+        try {
             s3.createBucket(b -> b.bucket(bucket));
+        } catch (software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
+                 | software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException e) {
+            // created by another node
+        } catch (S3Exception e) {
+            if (e.statusCode() != 409) {
+                throw e;
+            }
         }
     }
 

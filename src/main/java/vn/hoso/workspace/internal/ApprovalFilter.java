@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import vn.hoso.cases.CaseModel;
 import vn.hoso.identity.Groups;
 import vn.hoso.platform.EngineAsSystem;
+import vn.hoso.platform.StartupLock;
 
 /**
  * Leaders see their approvals first: a Tasklist filter "Chờ tôi phê duyệt" (the approval steps they may see, the
@@ -38,9 +39,11 @@ class ApprovalFilter {
     private final AuthorizationService authorizations;
     private final IdentityService identity;
     private final EngineAsSystem engine;
+    private final StartupLock startup;
 
     ApprovalFilter(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-                   IdentityService identity, EngineAsSystem engine) {
+                   IdentityService identity, EngineAsSystem engine, StartupLock startup) {
+        this.startup = startup;
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
@@ -56,7 +59,8 @@ class ApprovalFilter {
     }
 
     void install() {
-        engine.run(() -> {
+        // nodes starting together take turns: each would grant the same group on the same filter
+        startup.exclusively(() -> engine.run(() -> {
             Filter filter = filters.createFilterQuery().filterName(NAME).singleResult();
             if (filter == null) {
                 filter = filters.newTaskFilter(NAME);
@@ -84,6 +88,6 @@ class ApprovalFilter {
                 read.addPermission(Permissions.READ);
                 authorizations.saveAuthorization(read);
             }
-        });
+        }));
     }
 }
