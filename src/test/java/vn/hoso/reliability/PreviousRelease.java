@@ -24,6 +24,20 @@ final class PreviousRelease {
     private PreviousRelease() {
     }
 
+    /** Whether this repository's history has the commit (a shallow clone may not). */
+    static boolean available(String commit) {
+        try {
+            Process p = new ProcessBuilder("git", "cat-file", "-e", commit + "^{commit}").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static Path jar(String commit) throws IOException, InterruptedException {
         Path dir = Path.of("target", "upgrade", commit).toAbsolutePath();
         Path built = findJar(dir.resolve("target"));

@@ -35,6 +35,9 @@ class UpgradeIT {
 
     @Test
     void theNewReleaseStartsOnThePreviousReleasesDatabaseAndKeepsEveryCase() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PreviousRelease.available(PreviousRelease.COMMIT),
+                "the previous release's commit " + PreviousRelease.COMMIT + " is not in this clone (a shallow clone? "
+                        + "git fetch --unshallow)");
         Path previous = PreviousRelease.jar(PreviousRelease.COMMIT);
         rig = new FaultRig("upgrade");
         AppProcess old = rig.node("old", Map.of()).runningJar(previous);
