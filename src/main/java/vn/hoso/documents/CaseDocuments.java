@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.hoso.documents.internal.Documents;
@@ -33,21 +35,13 @@ public class CaseDocuments {
                 String.class, caseId);
     }
 
-    /** The bytes of an upload, opened when they are read (streamed, never held whole). */
-    @FunctionalInterface
-    public interface Content {
-        java.io.InputStream open() throws java.io.IOException;
-    }
-
     /**
-     * Adds a document as {@code user}, streamed from {@code content}, under exactly the rules of
-     * {@code POST /api/cases/{caseId}/documents} (who, when, which component, content checks, limits, event): the
-     * reception counter's uploads.
+     * Adds the one document of a multipart request ({@code file}, {@code component}, optional
+     * {@code digitizedFromPaper}, nothing else) as {@code user}, streamed, under exactly the rules of
+     * {@code POST /api/cases/{caseId}/documents}: the reception counter's uploads.
      */
-    public CaseDocument add(UUID caseId, String component, Content content, boolean digitizedFromPaper,
-                            CurrentUser user) {
-        return documents.add(caseId, new Documents.Upload("file", component, content::open), digitizedFromPaper,
-                user);
+    public CaseDocument add(UUID caseId, MultipartHttpServletRequest request, CurrentUser user) {
+        return documents.addFrom(caseId, request, user);
     }
 
     /**

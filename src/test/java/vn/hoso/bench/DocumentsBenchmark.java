@@ -203,8 +203,16 @@ class DocumentsBenchmark {
         }
         long size = Files.size(file);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        Thread.sleep(500);
+        // the baseline once a collection no longer frees anything worth counting (within 1 MiB)
+        long[] used = {Long.MAX_VALUE};
+        org.awaitility.Awaitility.await("heap settled").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+            System.gc();
+            long now = memory.getHeapMemoryUsage().getUsed();
+            boolean settled = used[0] - now < 1024 * 1024;
+            used[0] = now;
+            return settled;
+        });
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(baseline);
         AtomicLong livePeak = new AtomicLong(baseline);

@@ -136,7 +136,9 @@ class ApplicantNotificationsTest {
         driver.complete(caseId, "appraise", "officer.10507");
         driver.complete(caseId, "approve", "leader.10507");
         driver.complete(caseId, "issue", "officer.10507");
-        Thread.sleep(1000);
+        // the case's events are on the topic by now, and nobody has read them for the applicant
+        await().atMost(Duration.ofSeconds(30)).until(() -> relayed(caseId));
+        assertThat(queued(caseId)).as("messages queued while the consumer was stopped").isEqualTo(4);
         assertThat(mailTo(email)).hasSize(2);
         listeners.getListenerContainer("hoso-citizens-notify").start();
         await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email).size() == 3);
@@ -148,7 +150,9 @@ class ApplicantNotificationsTest {
             assertThat(messages.enqueue(PublishedCaseEvent.parse(mapper,
                     event.toCloudEventJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)))).isZero();
         }
-        Thread.sleep(1500); // several dispatcher runs
+        // nothing was queued again, and everything queued has gone out
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(caseId) == 0);
+        assertThat(queued(caseId)).isEqualTo(8);
         assertThat(subjects(email)).containsExactly(
                 "Đã tiếp nhận hồ sơ " + code,
                 "Hồ sơ " + code + " cần bổ sung",
@@ -240,11 +244,44 @@ class ApplicantNotificationsTest {
         driver.complete(caseId, "appraise", "officer.10507", Map.of("outcome", "REJECT"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 3);
-        Thread.sleep(1000);
+        // every event of the case has been read and everything queued has gone out: no fourth message comes
+        await().atMost(Duration.ofSeconds(30)).until(() -> relayed(caseId) && consumed() && pending(caseId) == 0);
         assertThat(subjects(email)).containsExactly("Đã tiếp nhận hồ sơ " + code,
                 "Hồ sơ " + code + ": xin lỗi và hẹn lại ngày trả", "Hồ sơ " + code + " không được giải quyết");
         assertThat(mailTo(email).get(0).getContent().toString()).contains("Ngày hẹn trả kết quả: 02/06/2026");
         assertThat(mailTo(email).get(1).getContent().toString()).contains("Ngày hẹn trả kết quả mới: 05/06/2026");
+    }
+
+    /** The case's events have all been sent to Kafka. */
+    private boolean relayed(String caseId) {
+        return jdbc.queryForObject("select count(*) from case_event_outbox where case_id = ?", Long.class,
+                caseId) == 0;
+    }
+
+    @Autowired
+    org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails kafka;
+
+    /** The notifications consumer's group has committed the end of every partition of the case events' topic. */
+    private boolean consumed() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", kafka.getBootstrapServers())))) {
+            var committed = admin.listConsumerGroupOffsets("hoso-citizens-notify").partitionsToOffsetAndMetadata()
+                    .get();
+            var ends = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                    tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+            return !committed.isEmpty() && committed.entrySet().stream()
+                    .allMatch(e -> e.getValue() != null && e.getValue().offset() >= ends.get(e.getKey()).offset());
+        }
+    }
+
+    private long queued(String caseId) {
+        return jdbc.queryForObject("select count(*) from citizen_message where case_id = ?::uuid", Long.class, caseId);
+    }
+
+    private long pending(String caseId) {
+        return jdbc.queryForObject("select count(*) from citizen_message where case_id = ?::uuid and status = 'PENDING'",
+                Long.class, caseId);
     }
 
     private String status(String caseId) {

@@ -46,13 +46,8 @@ public final class EmbeddedS3 implements S3Connection, AutoCloseable {
                 .build();
         try {
             proxy.start();
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("s3proxy did not start: " + proxy.getState());
-                }
-                Thread.sleep(5);
-            }
+            org.awaitility.Awaitility.await("s3proxy started").atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ofMillis(5)).until(() -> "STARTED".equals(proxy.getState()));
         } catch (Exception e) {
             close();
             throw new IllegalStateException("s3proxy did not start", e);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>{@code mvn verify -Dit.test=AppCrashIT} (after {@code package}); {@code -Dreliability.seed=…} repeats a run's
  * choices (the moments of the kills depend on timing all the same).
  */
-class AppCrashIT {
+class AppCrashIT extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(AppCrashIT.class);
     static final int ROUNDS = 3;
     static final int THREADS = 4;
     static final int CASES = 50;
-
-    static FaultRig rig;
-
-    @AfterAll
-    static void cleanUp() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void killedThreeTimesUnderLoadTheAppLosesNothing() throws Exception {

@@ -15,7 +15,6 @@ import java.util.zip.ZipFile;
 
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +32,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>{@code mvn verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BackupRestoreIT}
  */
-class BackupRestoreIT {
+class BackupRestoreIT extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(BackupRestoreIT.class);
     private static final Path BINARIES = Path.of("target", "pg15", "postgres-15-linux-amd64.jar");
-
-    static FaultRig rig;
-
-    @AfterAll
-    static void cleanUp() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void aDumpOfTheRunningSystemRestoredIntoANewDatabaseCarriesOn() throws Exception {

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>{@code mvn verify -Dit.test=InfraOutageIT}
  */
-class InfraOutageIT {
+class InfraOutageIT extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(InfraOutageIT.class);
     static final int THREADS = 4;
@@ -56,16 +55,6 @@ class InfraOutageIT {
             "hoso.events.relay.send-timeout", "4s",
             "spring.datasource.hikari.connection-timeout", "1000",
             "hoso.rollup.retry-max-elapsed", "PT3S");
-
-
-    static FaultRig rig;
-
-    @AfterAll
-    static void cleanUp() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void theAppRidesOutAKafkaOutageAPostgresRestartAndPoisonRecords() throws Exception {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,21 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>{@code mvn verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KafkaBrokerIT}
  */
-class KafkaBrokerIT {
+class KafkaBrokerIT extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBrokerIT.class);
     static final int THREADS = 4;
     static final int CASES = 40;
     private static final Map<String, String> SETTINGS = Map.of("hoso.events.relay.send-timeout", "4s");
-
-    static FaultRig rig;
-
-    @AfterAll
-    static void cleanUp() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void theRelayAndTheConsumersRideOutABrokerRestart() throws Exception {

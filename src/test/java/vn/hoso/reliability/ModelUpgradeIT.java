@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,22 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>{@code mvn verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ModelUpgradeIT}
  */
-class ModelUpgradeIT {
+class ModelUpgradeIT extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(ModelUpgradeIT.class);
     private static final String OLD_NAME = "name=\"Thẩm định hồ sơ\"";
     private static final String NEW_TASK_NAME = "Thẩm định hồ sơ (quy trình sửa đổi)";
     private static final String OLD_LABEL = "\"label\": \"Kết quả\"";
     private static final String NEW_LABEL = "Kết quả thẩm định";
-
-    static FaultRig rig;
-
-    @AfterAll
-    static void cleanUp() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void openCasesFinishOnTheirVersionWithTheirFormsAndAMigratedCaseFinishesOnTheNewOne() throws Exception {

@@ -23,7 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,20 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>{@code ./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=OperationsSoak -Dsoak.minutes=30}
  */
-class OperationsSoak {
+class OperationsSoak extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(OperationsSoak.class);
     private static final String[] SERIES = {"heap_live_mib", "heap_used_mib", "rss_mib", "pool_active", "outbox", "processed_ids",
             "rollup_lag", "events"};
-
-    static FaultRig rig;
-
-    @AfterAll
-    static void cleanUp() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void aSteadyLoadForHalfAnHourKeepsEveryResourceFlat() throws Exception {
@@ -67,25 +58,31 @@ class OperationsSoak {
         List<double[]> samples = new ArrayList<>();
         long t0 = System.nanoTime();
         long end = t0 + duration.toNanos();
-        long nextSample = t0;
-        int rounds = 0;
-        LoadDriver load = null;
+        int roundCount;
+        LoadDriver load;
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 rig.infra.kafkaBootstrap()))) {
-            while (System.nanoTime() < end) {
-                if (load == null || load.isDone()) {
-                    if (load != null && !load.failures().isEmpty()) {
-                        log.warn("round {}: {}", rounds, load.summary());
-                    }
-                    load = new LoadDriver(rig.client, rig.db, 2, 20, rig.seed + rounds++);
-                    load.start();
-                }
-                if (System.nanoTime() >= nextSample) {
-                    samples.add(sample(app, kafka, (System.nanoTime() - t0) / 1e9));
-                    nextSample += Duration.ofSeconds(10).toNanos();
-                }
-                Thread.sleep(200);
-            }
+            // every 200 ms: a new round when the last one is done, a sample when one is due; until the end
+            LoadDriver[] round = {null};
+            long[] next = {t0};
+            int[] rounds = {0};
+            Awaitility.await("soak of " + duration).atMost(duration.plusMinutes(5)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        if (round[0] == null || round[0].isDone()) {
+                            if (round[0] != null && !round[0].failures().isEmpty()) {
+                                log.warn("round {}: {}", rounds[0], round[0].summary());
+                            }
+                            round[0] = new LoadDriver(rig.client, rig.db, 2, 20, rig.seed + rounds[0]++);
+                            round[0].start();
+                        }
+                        if (System.nanoTime() >= next[0]) {
+                            samples.add(sample(app, kafka, (System.nanoTime() - t0) / 1e9));
+                            next[0] += Duration.ofSeconds(10).toNanos();
+                        }
+                        return System.nanoTime() >= end;
+                    });
+            load = round[0];
+            roundCount = rounds[0];
             assertThat(load.awaitDone(Duration.ofMinutes(3))).isTrue();
             samples.add(sample(app, kafka, (System.nanoTime() - t0) / 1e9));
         }
@@ -103,8 +100,8 @@ class OperationsSoak {
                     max(samples, i + 1)));
         }
         log.info("OperationsSoak: {} min, {} rounds, {}; medians 2nd → 4th quarter: {}", duration.toMinutes(),
-                rounds, report, summary);
-        Files.writeString(dir.resolve("summary.txt"), "duration " + duration + ", " + rounds + " rounds of 20 cases\n"
+                roundCount, report, summary);
+        Files.writeString(dir.resolve("summary.txt"), "duration " + duration + ", " + roundCount + " rounds of 20 cases\n"
                 + report + "\n" + summary.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n")) + "\n");
         assertThat(median(last, 1)).as("heap after GC").isLessThanOrEqualTo(1.25 * median(second, 1));

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,20 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>{@code mvn verify -Dit.test=TwoNodesIT}
  */
-class TwoNodesIT {
+class TwoNodesIT extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(TwoNodesIT.class);
     static final int THREADS = 4;
     static final int CASES = 40;
-
-    static FaultRig rig;
-
-    @AfterAll
-    static void cleanUp() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void whenOneOfTwoNodesIsKilledTheSurvivorFinishesTheWork() throws Exception {

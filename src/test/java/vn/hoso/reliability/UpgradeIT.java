@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,18 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>{@code mvn verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=UpgradeIT}
  */
-class UpgradeIT {
+class UpgradeIT extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(UpgradeIT.class);
-
-    static FaultRig rig;
-
-    @AfterAll
-    static void cleanUp() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void theNewReleaseStartsOnThePreviousReleasesDatabaseAndKeepsEveryCase() throws Exception {

@@ -193,6 +193,54 @@ class CounterApiTest {
         return body;
     }
 
+    @Test
+    void documentsAttachedAtTheCounterFollowTheDocumentsRulesForTheSessionsUser() {
+        CamundaWebSession officer = CamundaWebSession.loggedIn(port, "tasklist", "officer." + UNIT);
+        String token = Http.json(officer.get("/tiep-nhan/api/session")).path("token").asText();
+        String caseId = Http.json(post(officer, token, body("001199067890"))).path("caseId").asText();
+        String path = "/tiep-nhan/api/cases/" + caseId + "/documents";
+        byte[] pdf = vn.hoso.documents.SampleFiles.pdf();
+
+        // another unit's officer, with a token of their own session: the case is not at their unit
+        CamundaWebSession other = CamundaWebSession.loggedIn(port, "tasklist", "officer." + OTHER_UNIT);
+        String otherToken = Http.json(other.get("/tiep-nhan/api/session")).path("token").asText();
+        HttpResponse<String> foreign = attach(other, otherToken, path, new vn.hoso.documents.MultipartBody()
+                .field("component", "TO_KHAI").file("file", "to-khai.pdf", "application/pdf", pdf));
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+        // no token; an extra part (a unit the caller would like the document filed under)
+        assertThat(attach(officer, null, path, new vn.hoso.documents.MultipartBody().field("component", "TO_KHAI")
+                .file("file", "to-khai.pdf", "application/pdf", pdf)).statusCode()).isEqualTo(403);
+        HttpResponse<String> extra = attach(officer, token, path, new vn.hoso.documents.MultipartBody()
+                .field("component", "TO_KHAI").field("unitCode", OTHER_UNIT)
+                .file("file", "to-khai.pdf", "application/pdf", pdf));
+        assertThat(extra.statusCode()).as(extra.body()).isEqualTo(400);
+        assertThat(Http.contentType(extra)).isEqualTo("application/problem+json");
+        assertThat(documents(caseId)).isZero();
+
+        HttpResponse<String> added = attach(officer, token, path, new vn.hoso.documents.MultipartBody()
+                .field("component", "TO_KHAI").field("digitizedFromPaper", "true")
+                .file("file", "to-khai.pdf", "application/pdf", pdf));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(Http.json(added).path("sha256").asText()).isEqualTo(vn.hoso.documents.SampleFiles.sha256(pdf));
+        assertThat(documents(caseId)).isEqualTo(1);
+    }
+
+    private HttpResponse<String> attach(CamundaWebSession session, String token, String path,
+                                        vn.hoso.documents.MultipartBody body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", body.contentType()).header("Accept", "application/json")
+                .POST(body.publisher());
+        if (token != null) {
+            request.header(TOKEN_HEADER, token);
+        }
+        return session.send(request.build());
+    }
+
+    private int documents(String caseId) {
+        return jdbc.queryForObject("select count(*) from case_document where case_id = ?::uuid", Integer.class,
+                caseId);
+    }
+
     private HttpResponse<String> post(CamundaWebSession session, String token, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(

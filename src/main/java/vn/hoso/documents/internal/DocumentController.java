@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.core.io.InputStreamResource;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import vn.hoso.documents.CaseDocument;
 import vn.hoso.identity.CurrentUser;
@@ -51,19 +49,7 @@ class DocumentController {
     @PostMapping(path = "/api/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Added> upload(@PathVariable String caseId, MultipartHttpServletRequest request) {
         UUID id = uuid(caseId, "caseId");
-        Multipart.onlyParts(request, Set.of("file", "component", "digitizedFromPaper"));
-        List<MultipartFile> files = request.getFiles("file");
-        String[] components = request.getParameterValues("component");
-        if (files.size() != 1) {
-            throw Multipart.invalid("file", "Exactly one file part is required.");
-        }
-        if (components == null || components.length != 1) {
-            throw Multipart.invalid("component", "Exactly one component is required.");
-        }
-        boolean scanned = Multipart.flag(request, "digitizedFromPaper");
-        MultipartFile file = files.get(0);
-        CaseDocument added = documents.add(id, new Documents.Upload("file", components[0], file::getInputStream),
-                scanned, CurrentUser.fromSecurityContext());
+        CaseDocument added = documents.addFrom(id, request, CurrentUser.fromSecurityContext());
         return ResponseEntity.created(URI.create("/api/cases/" + id + "/documents/" + added.documentId()))
                 .body(Added.of(added));
     }

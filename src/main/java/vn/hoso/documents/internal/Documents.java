@@ -141,6 +141,13 @@ public class Documents {
      * Adds a document to a case that is being worked: by an officer of the unit the case is at now (from the case
      * tables), while it is open; the result document ({@code KET_QUA}) only while the case's issue step is open.
      */
+    /** The one document of an upload request ({@link Multipart#single}), added as {@code user}. */
+    public CaseDocument addFrom(UUID caseId, org.springframework.web.multipart.MultipartHttpServletRequest request,
+                                CurrentUser user) {
+        Multipart.SingleUpload upload = Multipart.single(request);
+        return add(caseId, upload.upload(), upload.digitizedFromPaper(), user);
+    }
+
     public CaseDocument add(UUID caseId, Upload upload, boolean digitizedFromPaper, CurrentUser user) {
         if (user == null) {
             throw new NotAuthenticated("Unauthorized", "Authentication required (HTTP Basic).");

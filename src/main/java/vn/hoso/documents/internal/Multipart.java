@@ -23,6 +23,27 @@ final class Multipart {
         }
     }
 
+    /**
+     * The one document of an upload request ({@code file}, {@code component}, optional {@code digitizedFromPaper},
+     * nothing else), as every upload path reads it: the Documents API, Tasklist's tab, the reception counter.
+     */
+    static SingleUpload single(MultipartHttpServletRequest request) {
+        onlyParts(request, java.util.Set.of("file", "component", "digitizedFromPaper"));
+        List<org.springframework.web.multipart.MultipartFile> files = request.getFiles("file");
+        String[] components = request.getParameterValues("component");
+        if (files.size() != 1) {
+            throw invalid("file", "Exactly one file part is required.");
+        }
+        if (components == null || components.length != 1) {
+            throw invalid("component", "Exactly one component is required.");
+        }
+        return new SingleUpload(new Documents.Upload("file", components[0], files.get(0)::getInputStream),
+                flag(request, "digitizedFromPaper"));
+    }
+
+    record SingleUpload(Documents.Upload upload, boolean digitizedFromPaper) {
+    }
+
     static boolean flag(MultipartHttpServletRequest request, String name) {
         String[] values = request.getParameterValues(name);
         if (values == null) {

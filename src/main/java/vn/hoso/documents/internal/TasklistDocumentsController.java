@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import vn.hoso.cases.CaseFile;
 import vn.hoso.cases.CaseModel;
@@ -121,14 +120,7 @@ class TasklistDocumentsController {
             throw new Forbidden("Not allowed", "Files are added in Tasklist at the receive and issue steps.");
         }
         UUID caseId = UUID.fromString(businessKey(task));
-        Multipart.onlyParts(request, Set.of("file", "component", "digitizedFromPaper"));
-        List<MultipartFile> files = request.getFiles("file");
-        String[] componentCodes = request.getParameterValues("component");
-        if (files.size() != 1 || componentCodes == null || componentCodes.length != 1) {
-            throw Multipart.invalid("file", "One file and one component are required.");
-        }
-        CaseDocument added = documents.add(caseId, new Documents.Upload("file", componentCodes[0],
-                files.get(0)::getInputStream), Multipart.flag(request, "digitizedFromPaper"), user);
+        CaseDocument added = documents.addFrom(caseId, request, user);
         return ResponseEntity.created(URI.create(BASE + "/cases/" + caseId + "/documents/" + added.documentId()
                 + "/content")).body(DocumentController.Added.of(added));
     }

@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -166,13 +166,9 @@ class CounterController {
      * Documents API's rules for the session's user, streamed.
      */
     @PostMapping(path = "/tiep-nhan/api/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<CaseDocument> attach(@PathVariable UUID caseId, @RequestParam("file") MultipartFile file,
-                                        @RequestParam("component") String component,
-                                        @RequestParam(name = "digitizedFromPaper", defaultValue = "false")
-                                        boolean digitizedFromPaper, HttpServletRequest request) {
+    ResponseEntity<CaseDocument> attach(@PathVariable UUID caseId, MultipartHttpServletRequest request) {
         sessions.checkToken(request);
-        CurrentUser user = sessions.user(request);
-        CaseDocument added = documents.add(caseId, component, file::getInputStream, digitizedFromPaper, user);
+        CaseDocument added = documents.add(caseId, request, sessions.user(request));
         return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + added.documentId()))
                 .body(added);
     }

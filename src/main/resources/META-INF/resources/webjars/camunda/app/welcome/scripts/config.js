@@ -2,7 +2,8 @@
  * Hồ sơ's configuration of the Welcome app (served instead of the web jar's own scripts/config.js; see
  * docs/workspace.md): Vietnamese by default, English selectable (the choice Tasklist's header stores), our name.
  */
-import './language.js';
+// the language choice is Tasklist's own script (one copy; the header's switch stores it for both apps)
+import '../../tasklist/scripts/language.js';
 
 export default {
   app: {
