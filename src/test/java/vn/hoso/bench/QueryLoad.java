@@ -40,16 +40,14 @@ final class QueryLoad {
     private final JdbcTemplate jdbc;
     private final UnitRegistry units;
     private final int year;
-    private final int events;
-
-    QueryLoad(JdbcTemplate jdbc, UnitRegistry units, int year, int events, int threads) {
+    QueryLoad(JdbcTemplate jdbc, UnitRegistry units, int year) {
         this.jdbc = jdbc;
         this.units = units;
         this.year = year;
-        this.events = events;
     }
 
-    Map<String, Object> fill() throws Exception {
+    /** Loads the raw events of cases {@code [fromCase, toCase)} (10 events each) and recomputes the read model. */
+    Map<String, Object> fill(long fromCase, long toCase) throws Exception {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         List<String> communes = new ArrayList<>();
@@ -65,7 +63,7 @@ final class QueryLoad {
                         districts.add(d.code());
                     });
         }
-        int cases = events / EVENTS_PER_CASE;
+        long cases = toCase - fromCase;
         String insert = """
                 insert into case_event (case_id, seq, id, type, source, time, event_time, data, prev_hash, hash)
                 select '%1$s' || c, s, ('00000000-0000-4000-8000-' || lpad(to_hex(c * 16 + s), 12, '0'))::uuid, k.type, '/units/' || k.unit, tx.tt, tm.t, d.data,
@@ -130,9 +128,9 @@ final class QueryLoad {
         String districtList = String.join(",", districts);
         ExecutorService pool = Executors.newFixedThreadPool(2); // two cores: two loading sessions
         List<Future<?>> futures = new ArrayList<>();
-        for (long from = 0; from < cases; from += CASES_PER_STATEMENT) {
+        for (long from = fromCase; from < toCase; from += CASES_PER_STATEMENT) {
             long lo = from;
-            long hi = Math.min(cases, from + CASES_PER_STATEMENT) - 1;
+            long hi = Math.min(toCase, from + CASES_PER_STATEMENT) - 1;
             futures.add(pool.submit(() -> jdbc.execute((ConnectionCallback<Void>) con -> {
                 try (Statement s = con.createStatement()) {
                     s.execute("set synchronous_commit = off");
@@ -164,9 +162,13 @@ final class QueryLoad {
         jdbc.execute("vacuum analyze case_event");
         double vacuumSeconds = (System.nanoTime() - t) / 1e9;
 
-        // the read model from exactly those rows: the consumer's rollup_daily definition (day of closedAt in the
-        // business time zone, tier, unit, kind; segments and processed online)
+        // the read model from exactly the year's rows, recomputed: the consumer's definition of rollup_daily (day of
+        // closedAt in the business time zone, tier, unit, kind; segments and processed online) and rollup_monthly
+        // (the same per month)
         t = System.nanoTime();
+        String yearFrom = year + "-01-01", yearTo = year + "-12-31";
+        jdbc.update("delete from rollup_daily where day between ?::date and ?::date", yearFrom, yearTo);
+        jdbc.update("delete from rollup_monthly where month between ?::date and ?::date", yearFrom, yearTo);
         int dailyRows = jdbc.update("""
                 insert into rollup_daily (day, tier, unit_code, kind, segments, processed_online)
                 select ((data->>'closedAt')::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date, data->>'tier',
@@ -174,34 +176,37 @@ final class QueryLoad {
                        count(*) filter (where (data->>'processedOnline')::boolean)
                 from case_event
                 where type = 'vn.hoso.segment.closed' and case_id like ?
-                group by 1, 2, 3, 4
-                on conflict (day, tier, unit_code, kind) do update
-                    set segments = rollup_daily.segments + excluded.segments,
-                        processed_online = rollup_daily.processed_online + excluded.processed_online""",
-                PREFIX + "%");
+                group by 1, 2, 3, 4""", PREFIX + "%");
+        int monthlyRows = jdbc.update("""
+                insert into rollup_monthly (month, tier, unit_code, kind, segments, processed_online)
+                select date_trunc('month', day)::date, tier, unit_code, kind, sum(segments), sum(processed_online)
+                  from rollup_daily where day between ?::date and ?::date group by 1, 2, 3, 4""", yearFrom, yearTo);
         jdbc.execute("analyze rollup_daily");
+        jdbc.execute("analyze rollup_monthly");
         double readModelSeconds = (System.nanoTime() - t) / 1e9;
         Long total = jdbc.queryForObject("select count(*) from case_event", Long.class);
         String size = jdbc.queryForObject("select pg_size_pretty(pg_total_relation_size('case_event'))", String.class);
-        PerformanceBenchmark.log("query: %,d raw events in %.0f s (vacuum %.0f s), rollup_daily %,d rows in %.1f s; "
-                + "case_event %s", (long) cases * EVENTS_PER_CASE, loadSeconds, vacuumSeconds, dailyRows,
-                readModelSeconds, size);
+        PerformanceBenchmark.log("query: %,d raw events in %.0f s (vacuum %.0f s), rollup_daily %,d rows and "
+                + "rollup_monthly %,d rows in %.1f s; case_event %s", cases * EVENTS_PER_CASE, loadSeconds,
+                vacuumSeconds, dailyRows, monthlyRows, readModelSeconds, size);
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("year", year);
-        m.put("rawEventsLoaded", (long) cases * EVENTS_PER_CASE);
+        m.put("rawEventsOfTheYear", toCase * EVENTS_PER_CASE);
+        m.put("rawEventsLoadedInThisStep", cases * EVENTS_PER_CASE);
         m.put("caseEventRowsTotal", total);
         m.put("caseEventSize", size);
-        m.put("segmentClosedEvents", (long) cases * 2);
+        m.put("segmentClosedEventsOfTheYear", toCase * 2);
         m.put("units", communes.size() + " communes and their districts");
         m.put("loadSeconds", Stats.round(loadSeconds));
         m.put("vacuumAnalyzeSeconds", Stats.round(vacuumSeconds));
         m.put("readModelSeconds", Stats.round(readModelSeconds));
         m.put("rollupDailyRows", dailyRows);
+        m.put("rollupMonthlyRows", monthlyRows);
         m.put("howLoaded", "raw events: one INSERT … SELECT generate_series per 25,000 cases, two sessions; append-only "
                 + "triggers active (inserts only), hash chain not computed (placeholders), no outbox rows (not relayed); "
-                + "read model: rollup_daily computed from those rows with the consumer's definition, checked against "
-                + "the raw aggregation through RollupQueries before timing");
+                + "read model: rollup_daily and rollup_monthly computed from those rows with the consumer's definition, "
+                + "checked against the raw aggregation through RollupQueries before timing");
         return m;
     }
 
@@ -214,78 +219,53 @@ final class QueryLoad {
     }
 
     /**
-     * The read model's own SQL, timed directly (no HTTP, no app): the tiers sums (one per tier, as RollupService
-     * runs them) and the units aggregation (RollupService.legalRows with the unit versions of the year). Tells how
-     * much of the API's latency is the database's.
+     * The read model's own SQL for a whole year, timed directly (no app): the tiers sums (one per tier, as
+     * RollupService runs them) and the units aggregation over the monthly counters joined to the year's unit versions.
+     * Tells how much of the API's latency is the database's.
      */
     double[] readModelSqlMs(int rounds) {
-        String from = year + "-01-01";
-        String to = year + "-12-31";
         List<Double> tiers = new ArrayList<>();
         List<Double> unitsMs = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             long t = System.nanoTime();
             for (String tier : List.of("PROVINCE", "DISTRICT", "COMMUNE")) {
-                jdbc.queryForList("select coalesce(sum(segments), 0), coalesce(sum(processed_online), 0) from rollup_daily"
-                        + " where day between ?::date and ?::date and tier = ?", from, to, tier);
+                jdbc.queryForList(TIER_SUM, year + "-01-01", year + "-12-01", tier);
             }
             tiers.add((System.nanoTime() - t) / 1e6);
             t = System.nanoTime();
-            jdbc.queryForList("""
-                    with v as (select code, valid_from as vf, valid_to as vt from unit
-                                where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date))
-                    select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
-                      from rollup_daily d
-                      left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
-                     where d.day between ?::date and ?::date
-                     group by d.unit_code, d.tier, v.vf""", to, from, from, to);
+            jdbc.queryForList(UNITS, year + "-12-31", year + "-01-01", year + "-01-01", year + "-12-01");
             unitsMs.add((System.nanoTime() - t) / 1e6);
         }
         return new double[] {Stats.median(tiers), Stats.percentile(tiers, 95), Stats.median(unitsMs),
                 Stats.percentile(unitsMs, 95)};
     }
 
+    static final String TIER_SUM = "select coalesce(sum(segments), 0), coalesce(sum(processed_online), 0)"
+            + " from rollup_monthly where month between ?::date and ?::date and tier = ?";
+    static final String UNITS = """
+            with v as materialized (select code, valid_from as vf, valid_to as vt from unit
+                                     where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date))
+            select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
+              from rollup_monthly d
+              left join v on v.code = d.unit_code and d.month >= v.vf and (v.vt is null or d.month <= v.vt)
+             where d.month between ?::date and ?::date
+             group by d.unit_code, d.tier, v.vf""";
+
     /** EXPLAIN (ANALYZE, BUFFERS) of the read model's tier sum (COMMUNE) and units aggregation: where the time goes. */
     Map<String, List<String>> readModelPlans() {
-        String from = year + "-01-01";
-        String to = year + "-12-31";
         Map<String, List<String>> plans = new LinkedHashMap<>();
-        plans.put("tierSum", jdbc.queryForList("explain (analyze, buffers) select coalesce(sum(segments), 0), "
-                + "coalesce(sum(processed_online), 0) from rollup_daily where day between ?::date and ?::date and tier = ?",
-                String.class, from, to, "COMMUNE"));
-        plans.put("units", jdbc.queryForList("""
-                explain (analyze, buffers)
-                with v as (select code, valid_from as vf, valid_to as vt from unit
-                            where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date))
-                select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
-                  from rollup_daily d
-                  left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
-                 where d.day between ?::date and ?::date
-                 group by d.unit_code, d.tier, v.vf""", String.class, to, from, from, to));
-        // as RollupService.legalRows sends it: the unit versions as three text arrays, unnested
-        String arrays = "select string_agg(code, ',' order by code, valid_from), string_agg(valid_from::text, ',' order by code, valid_from),"
-                + " string_agg(coalesce(valid_to::text, ''), ',' order by code, valid_from) from unit"
-                + " where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)";
-        List<String> a = jdbc.queryForObject(arrays, (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)), to, from);
-        String unnest = """
-                with v as (select code, vf::date as vf, nullif(vt, '')::date as vt
-                             from unnest(string_to_array(?, ','), string_to_array(?, ','), string_to_array(?, ','))
-                                  as t(code, vf, vt))
-                select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
-                  from rollup_daily d
-                  left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
-                 where d.day between ?::date and ?::date
-                 group by d.unit_code, d.tier, v.vf""";
-        plans.put("unitsAsTheAppSendsIt", jdbc.queryForList("explain (analyze, buffers) " + unnest, String.class,
-                a.get(0), a.get(1), a.get(2), from, to));
-        plans.put("unitsMaterialized", jdbc.queryForList("explain (analyze, buffers) " + unnest.replace("with v as (",
-                "with v as materialized ("), String.class, a.get(0), a.get(1), a.get(2), from, to));
+        plans.put("tierSum", jdbc.queryForList("explain (analyze, buffers) " + TIER_SUM, String.class,
+                year + "-01-01", year + "-12-01", "COMMUNE"));
+        plans.put("units", jdbc.queryForList("explain (analyze, buffers) " + UNITS, String.class,
+                year + "-12-31", year + "-01-01", year + "-01-01", year + "-12-01"));
         return plans;
     }
 
-    Long readModelRows() {
-        return jdbc.queryForObject("select count(*) from rollup_daily where day between ?::date and ?::date", Long.class,
-                year + "-01-01", year + "-12-31");
+    Map<String, Long> readModelRows() {
+        return Map.of("rollupDaily", jdbc.queryForObject("select count(*) from rollup_daily where day between ?::date"
+                + " and ?::date", Long.class, year + "-01-01", year + "-12-31"), "rollupMonthly", jdbc.queryForObject(
+                "select count(*) from rollup_monthly where month between ?::date and ?::date", Long.class,
+                year + "-01-01", year + "-12-31"));
     }
 
     /** The tiers question on the raw log: segments closed in the year and processed online, per tier. */
@@ -301,17 +281,17 @@ final class QueryLoad {
         return out;
     }
 
-    /** The units question on the raw log: the same per (tier, unit); returns the number of unit rows. */
-    long rawUnits() {
-        List<Object> rows = new ArrayList<>();
+    /** The units question on the raw log: the same per (tier, unit), as "TIER/code" → {segments, online}. */
+    Map<String, long[]> rawUnits() {
+        Map<String, long[]> out = new TreeMap<>();
         jdbc.query("""
                 select data->>'tier', data->>'unitCode', count(*),
                        count(*) filter (where (data->>'processedOnline')::boolean)
                 from case_event
                 where type = 'vn.hoso.segment.closed' and event_time >= ?::timestamptz and event_time < ?::timestamptz
                 group by 1, 2""", rs -> {
-            rows.add(rs.getString(2));
+            out.put(rs.getString(1) + "/" + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
         }, fromInstant(), toInstant());
-        return rows.size();
+        return out;
     }
 }

@@ -181,6 +181,44 @@ class RollupFiguresTest {
     }
 
     @Test
+    void periodsThatCutMonthsGiveTheSameFiguresFromTheDailyAndMonthlyCounters() {
+        // whole months come from rollup_monthly, cut months from rollup_daily (CounterSource); other test classes
+        // write segments in May 2022 and later, so the periods stay in February to April
+        LocalDate[][] periods = {
+                {LocalDate.of(2022, 3, 5), LocalDate.of(2022, 4, 30)},
+                {LocalDate.of(2022, 2, 15), LocalDate.of(2022, 3, 31)},
+                {LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 20)},
+                {LocalDate.of(2022, 2, 1), LocalDate.of(2022, 4, 30)}};
+        for (LocalDate[] p : periods) {
+            String period = "from=" + p[0] + "&to=" + p[1];
+            Map<String, long[]> counted = fixture.countSegments(p[0], p[1]);
+            Map<String, long[]> tiers = byTier(json(http.get("/api/rollups/tiers?" + period, "auditor")));
+            for (String tier : List.of("PROVINCE", "DISTRICT", "COMMUNE")) {
+                assertThat(get(tiers, tier)).as(period + " " + tier).containsExactly(get(counted, tier));
+            }
+            Map<String, long[]> communes = byUnit(json(http.get("/api/rollups/units?tier=COMMUNE&" + period, "auditor")));
+            counted.forEach((key, counts) -> {
+                if (key.startsWith("COMMUNE/")) {
+                    assertThat(get(communes, key)).as(period + " " + key).containsExactly(counts);
+                }
+            });
+        }
+        assertThat(get(fixture.countSegments(LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 20)), "COMMUNE")[0])
+                .as("the cut period holds fewer segments than the three months")
+                .isLessThan(get(fixture.countSegments(LocalDate.of(2022, 2, 1), LocalDate.of(2022, 4, 30)), "COMMUNE")[0]);
+        // the monthly counters are exactly the daily ones summed per month
+        assertThat(jdbc.queryForList("""
+                select * from rollup_monthly m
+                  full join (select date_trunc('month', day)::date as month, tier, unit_code, kind,
+                                    sum(segments) as segments, sum(processed_online) as processed_online
+                               from rollup_daily group by 1, 2, 3, 4) d using (month, tier, unit_code, kind)
+                 where m.segments is distinct from d.segments or m.processed_online is distinct from d.processed_online
+                """)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from rollup_monthly where month = '2022-03-01'", Long.class))
+                .isPositive();
+    }
+
+    @Test
     void aDuplicateAndAPoisonRecordChangeNothingAndThePoisonLandsOnTheDeadLetterTopic() {
         // the figures above already equal the count made with each event id once; the poison record is on the DLT
         Properties props = new Properties();

@@ -29,6 +29,11 @@ enum ReadModel {
         return prefix + "daily";
     }
 
+    /** The same counters per calendar month, written in the statement that writes {@link #daily()}. */
+    String monthly() {
+        return prefix + "monthly";
+    }
+
     String ignored() {
         return prefix + "ignored_type";
     }

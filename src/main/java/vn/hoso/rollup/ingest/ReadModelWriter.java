@@ -279,15 +279,23 @@ class ReadModelWriter {
             online[i] = entry.getValue()[1];
             i++;
         }
-        String table = model.daily();
-        try (PreparedStatement ps = con.prepareStatement("insert into " + table + " as d" + """
-                 (day, tier, unit_code, kind, segments, processed_online)
-                select t.day::date, t.tier, t.unit, t.kind, t.segments, t.online
-                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[])
-                       as t(day, tier, unit, kind, segments, online)
-                on conflict (day, tier, unit_code, kind) do update
-                   set segments = d.segments + excluded.segments,
-                       processed_online = d.processed_online + excluded.processed_online""")) {
+        // one statement writes both counters, so they can never disagree; rows in key order (no deadlocks)
+        try (PreparedStatement ps = con.prepareStatement("""
+                with t as (select t.day::date as day, t.tier, t.unit, t.kind, t.segments, t.online
+                             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[])
+                                  as t(day, tier, unit, kind, segments, online)),
+                     daily as (insert into %s as d (day, tier, unit_code, kind, segments, processed_online)
+                               select day, tier, unit, kind, segments, online from t
+                               on conflict (day, tier, unit_code, kind) do update
+                                  set segments = d.segments + excluded.segments,
+                                      processed_online = d.processed_online + excluded.processed_online)
+                insert into %s as m (month, tier, unit_code, kind, segments, processed_online)
+                select date_trunc('month', day)::date, tier, unit, kind, sum(segments), sum(online) from t
+                 group by 1, 2, 3, 4 order by 1, 2, 3, 4
+                on conflict (month, tier, unit_code, kind) do update
+                   set segments = m.segments + excluded.segments,
+                       processed_online = m.processed_online + excluded.processed_online"""
+                .formatted(model.daily(), model.monthly()))) {
             ps.setArray(1, con.createArrayOf("text", day));
             ps.setArray(2, con.createArrayOf("text", tier));
             ps.setArray(3, con.createArrayOf("text", unit));

@@ -37,7 +37,7 @@ import vn.hoso.events.PublishedCaseEvent;
  * <li>It waits (at most {@code hoso.rollup.rebuild-wait}) until the live consumer has applied every record read.</li>
  * <li>In one repeatable-read transaction it takes the live offsets (written with the live batches) and the live
  * figures: a consistent snapshot, whatever the live consumer does meanwhile.</li>
- * <li>It reads exactly up to those offsets and compares: daily counters, segments per unit and day, cases per
+ * <li>It reads exactly up to those offsets and compares: daily and monthly counters, segments per unit and day, cases per
  * (received day, unit, kind, channel, outcome, timeliness, due date, supplementations), ignored types.</li>
  * </ol>
  * The live tables are not replaced: a difference is a bug to look into, and the rebuilt tables stay for that.
@@ -103,7 +103,8 @@ public class RollupRebuild {
         long start = System.nanoTime();
         try {
             jdbc.execute("truncate " + String.join(", ", ReadModel.REBUILD.processed(), ReadModel.REBUILD.segment(),
-                    ReadModel.REBUILD.cases(), ReadModel.REBUILD.daily(), ReadModel.REBUILD.ignored(),
+                    ReadModel.REBUILD.cases(), ReadModel.REBUILD.daily(), ReadModel.REBUILD.monthly(),
+                    ReadModel.REBUILD.ignored(),
                     ReadModel.REBUILD.documents()));
             Map<String, Object> props = RollupKafkaConfiguration.consumerProperties(kafka, connection,
                     sslBundles.getIfAvailable());
@@ -238,6 +239,10 @@ public class RollupRebuild {
         Map<String, String> figures = new HashMap<>();
         jdbc.query("select day, tier, unit_code, kind, segments, processed_online from " + model.daily(), rs -> {
             figures.put("daily " + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/"
+                    + rs.getString(4), rs.getLong(5) + " segments, " + rs.getLong(6) + " online");
+        });
+        jdbc.query("select month, tier, unit_code, kind, segments, processed_online from " + model.monthly(), rs -> {
+            figures.put("monthly " + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/"
                     + rs.getString(4), rs.getLong(5) + " segments, " + rs.getLong(6) + " online");
         });
         jdbc.query("select closed_on, tier, unit_code, count(*), count(*) filter (where processed_online),"

@@ -39,8 +39,8 @@ import static vn.hoso.rollup.query.RollupModel.UnitRef;
 import static vn.hoso.rollup.query.RollupModel.UnitRow;
 
 /**
- * The rollups, computed from the daily counters of the live read model (segments counted on the day they closed, in
- * the business time zone) and the unit registry. No access control: the web layer applies it (the per-unit queries
+ * The rollups, computed from the counters of the live read model (segments counted on the day they closed, in the
+ * business time zone; whole months from the monthly counters, see {@link CounterSource}) and the unit registry. No access control: the web layer applies it (the per-unit queries
  * take the {@link Days} the caller may read).
  */
 @Service
@@ -82,9 +82,9 @@ public class RollupService {
     }
 
     private Figures sum(Tier tier, String unitCode, Period p, String kind) {
+        List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select coalesce(sum(segments), 0), coalesce(sum(processed_online), 0)"
-                + " from rollup_daily where day between ? and ?");
-        List<Object> args = new ArrayList<>(List.of(p.from(), p.to()));
+                + " from " + CounterSource.of(p).sql(args) + " d where true");
         dailyFilters(sql, args, tier, unitCode, kind);
         return jdbc.queryForObject(sql.toString(), (rs, i) -> new Figures(rs.getLong(1), rs.getLong(2)),
                 args.toArray());
@@ -106,35 +106,30 @@ public class RollupService {
             froms[i] = u.validFrom().toString();
             tos[i] = u.validTo() == null ? null : u.validTo().toString();
         }
-        // "materialized": the versions' dates are cast once, not per joined row (a year of rollup_daily: about 1.5x
-        // faster, docs/performance.md)
+        // "materialized": the versions' dates are cast once, not per joined row (docs/performance.md)
+        List<Object> args = new ArrayList<>(List.of(codes, froms, tos));
+        StringBuilder sql = new StringBuilder("""
+                with v as materialized (select code, vf::date as vf, vt::date as vt
+                             from unnest(?::text[], ?::text[], ?::text[]) as t(code, vf, vt))
+                select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
+                  from %s d
+                  left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
+                 where true""".formatted(
+                CounterSource.of(period, CounterSource.versionBoundaries(versions)).sql(args)));
+        if (tier != null) {
+            sql.append(" and d.tier = ?");
+            args.add(tier.name());
+        }
+        if (kind != null) {
+            sql.append(" and d.kind = ?");
+            args.add(kind);
+        }
+        sql.append(" group by d.unit_code, d.tier, v.vf");
         return jdbc.execute((ConnectionCallback<List<LegalRow>>) con -> {
-            StringBuilder sql = new StringBuilder("""
-                    with v as materialized (select code, vf::date as vf, vt::date as vt
-                                 from unnest(?::text[], ?::text[], ?::text[]) as t(code, vf, vt))
-                    select d.unit_code, d.tier, v.vf, sum(d.segments), sum(d.processed_online)
-                      from rollup_daily d
-                      left join v on v.code = d.unit_code and d.day >= v.vf and (v.vt is null or d.day <= v.vt)
-                     where d.day between ? and ?""");
-            if (tier != null) {
-                sql.append(" and d.tier = ?");
-            }
-            if (kind != null) {
-                sql.append(" and d.kind = ?");
-            }
-            sql.append(" group by d.unit_code, d.tier, v.vf");
             try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
-                int p = 1;
-                ps.setArray(p++, con.createArrayOf("text", codes));
-                ps.setArray(p++, con.createArrayOf("text", froms));
-                ps.setArray(p++, con.createArrayOf("text", tos));
-                ps.setObject(p++, period.from());
-                ps.setObject(p++, period.to());
-                if (tier != null) {
-                    ps.setString(p++, tier.name());
-                }
-                if (kind != null) {
-                    ps.setString(p, kind);
+                for (int i = 0; i < args.size(); i++) {
+                    Object arg = args.get(i);
+                    ps.setObject(i + 1, arg instanceof String[] a ? con.createArrayOf("text", a) : arg);
                 }
                 List<LegalRow> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -359,9 +354,10 @@ public class RollupService {
     }
 
     private Map<YearMonth, Figures> monthly(Period p, Tier tier, String unitCode, List<Days> days, String kind) {
+        List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select date_trunc('month', day)::date, sum(segments),"
-                + " sum(processed_online) from rollup_daily where day between ? and ?");
-        List<Object> args = new ArrayList<>(List.of(p.from(), p.to()));
+                + " sum(processed_online) from " + CounterSource.of(p, CounterSource.dayBoundaries(days)).sql(args)
+                + " d where true");
         dailyFilters(sql, args, tier, unitCode, kind);
         Days.restrict(sql, args, "day", days);
         sql.append(" group by 1");
@@ -413,7 +409,7 @@ public class RollupService {
     }
 
 
-    /** The optional filters of a query on rollup_daily (tier, unit code, kind). */
+    /** The optional filters of a query on the counters (tier, unit code, kind). */
     private static void dailyFilters(StringBuilder sql, List<Object> args, Tier tier, String unitCode, String kind) {
         if (tier != null) {
             sql.append(" and tier = ?");
