@@ -180,7 +180,8 @@ public class CaseFlow {
                 ? state.channel() == Channel.ONLINE : state.nextArrivalElectronic();
         int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
         // Mẫu 05: a unit on the route has its share of the statutory time from the day the file reaches it
-        LocalDate arrived = entry == Entry.RECEIVE ? state.receivedAt().toLocalDate() : clock.now().toLocalDate();
+        java.time.LocalDateTime arrived = entry == Entry.RECEIVE ? state.receivedAt().toLocalDateTime()
+                : clock.now().toLocalDateTime();
         LocalDate segmentDue = entry == Entry.RETURN_ONLY ? null : Deadlines.dueDate(calendar, arrived,
                 Route.decode(state.route()).stop(state.segmentIndex()).days());
         store.openSegment(caseId, segmentNo, unit, tier, clock.now(), arrivedElectronically, segmentDue);

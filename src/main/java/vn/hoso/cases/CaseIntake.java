@@ -101,7 +101,7 @@ public class CaseIntake {
         }
         LocalDate day = v.receivedAt().toLocalDate();
         Route route = planner.plan(v.procedure(), v.unit(), day);
-        LocalDate dueDate = Deadlines.dueDate(calendar, day, route.totalDays());
+        LocalDate dueDate = Deadlines.dueDate(calendar, v.receivedAt().toLocalDateTime(), route.totalDays());
         UUID caseId = UUID.randomUUID();
         String code = v.unit().code() + "-" + CODE_DATE.format(day) + "-"
                 + String.format("%04d", store.nextSequence(v.unit().code(), day));
@@ -162,11 +162,20 @@ public class CaseIntake {
 
         Procedure procedure = null;
         if (procedureCode != null) {
+            // the version of the procedure in force on the receiving day (its time limit and legal basis)
             procedure = catalogue.find(procedureCode).orElse(null);
             if (procedure == null) {
                 errors.add(error("procedureCode", "Unknown procedure '" + procedureCode
                         + "' (GET /api/procedures lists them)."));
-            } else if (kind != null && procedure.kind() != kind) {
+            } else if (receivedAt != null
+                    && catalogue.find(procedureCode, receivedAt.toLocalDate()).isEmpty()) {
+                errors.add(error("procedureCode", "Procedure " + procedureCode + " is not in force on "
+                        + receivedAt.toLocalDate() + " (GET /api/procedures?date= lists those that are)."));
+                procedure = null;
+            } else if (receivedAt != null) {
+                procedure = catalogue.find(procedureCode, receivedAt.toLocalDate()).orElseThrow();
+            }
+            if (procedure != null && kind != null && procedure.kind() != kind) {
                 errors.add(error("kind", "Procedure " + procedureCode + " is of kind " + procedure.kind() + "."));
             }
         }

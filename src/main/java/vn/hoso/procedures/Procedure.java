@@ -1,5 +1,6 @@
 package vn.hoso.procedures;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,11 +9,22 @@ import java.util.Map;
 import vn.hoso.units.Tier;
 
 /**
- * One entry of the procedure catalogue. {@code startTier} null = a work file that any tier can open;
- * {@code route} empty = handled wholly at the receiving unit; {@code days} = statutory working days per tier.
+ * One version of an entry of the procedure catalogue. {@code code} is the product's own code (the key: a procedure
+ * whose time limit changed has several versions with the same code and adjacent validity periods);
+ * {@code startTier} null = a work file that any tier can open; {@code route} empty = handled wholly at the receiving
+ * unit; {@code days} = statutory working days per tier, 0 = the same day (see cases.Deadlines); {@code nationalCode}
+ * = the procedure's code on the national public service portal (mã TTHC), null where there is none (work files) or
+ * it is not known; {@code legalBasis} = the law or decree and article that sets the time limit (for work files: the
+ * province's own norm); {@code validFrom} inclusive and {@code validTo} exclusive, either null = open.
  */
 public record Procedure(String code, String name, CaseKind kind, Tier startTier, List<Tier> route,
-                        Map<Tier, Integer> days) {
+                        Map<Tier, Integer> days, String nationalCode, String legalBasis, LocalDate validFrom,
+                        LocalDate validTo) {
+
+    /** Whether this version is the one in force on {@code day} (the receiving day of a case). */
+    public boolean inForceOn(LocalDate day) {
+        return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || day.isBefore(validTo));
+    }
 
     /** One tier's stay on a case's route, with its share of the statutory time. */
     public record Leg(Tier tier, int days) {

@@ -30,19 +30,25 @@ class ProcedureController {
 
     record ProcedureView(String code, String name, CaseKind kind, List<Tier> receivingTiers,
                          List<Procedure.Leg> route, int totalDays, Map<Tier, Integer> statutoryDays,
-                         List<ProcedureComponent> components) {
+                         List<ProcedureComponent> components, String nationalCode, String legalBasis,
+                         LocalDate validFrom, LocalDate validTo) {
     }
 
-    /** The catalogue as it applies on {@code date} (default today): the route adapts to the tiers in force. */
+    /**
+     * The catalogue as it applies on {@code date} (default today): each procedure in the version in force that day
+     * (time limit, its legal basis, validity period), the route adapted to the tiers in force.
+     */
     @GetMapping("/api/procedures")
     List<ProcedureView> procedures(@RequestParam(required = false)
                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        List<Tier> tiers = units.tiersOn(date != null ? date : LocalDate.now(businessZone));
-        return catalogue.all().stream().map(p -> {
+        LocalDate day = date != null ? date : LocalDate.now(businessZone);
+        List<Tier> tiers = units.tiersOn(day);
+        return catalogue.all(day).stream().map(p -> {
             List<Tier> receiving = ProcedureCatalogue.receivingTiers(p, tiers);
             Tier first = receiving.get(receiving.size() - 1);
             return new ProcedureView(p.code(), p.name(), p.kind(), receiving, p.legs(first, tiers),
-                    p.totalDays(first, tiers), p.days(), components.of(p.code()));
+                    p.totalDays(first, tiers), p.days(), components.of(p.code()), p.nationalCode(),
+                    p.legalBasis(), p.validFrom(), p.validTo());
         }).toList();
     }
 }

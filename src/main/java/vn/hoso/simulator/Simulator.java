@@ -234,7 +234,7 @@ public class Simulator {
                 .processInstanceBusinessKey(run.caseId.toString()).processDefinitionKey(CaseModel.CASE_PROCESS)
                 .singleResult().getId();
         LocalDate day = c.receivedAt().toLocalDate();
-        Procedure p = catalogue.find(c.procedureCode()).orElseThrow();
+        Procedure p = catalogue.find(c.procedureCode(), day).orElseThrow();
         run.legDays = p.legs(c.tier(), registry.tiersOn(day)).stream().map(Procedure.Leg::days).toList();
         r.received++;
     }

@@ -69,7 +69,8 @@ class CaseWorkflowTest {
         String caseId = driver.receive(procedure("BIRTH_REG", "10507", "IN_PERSON"));
         JsonNode received = driver.caseFile(caseId, "officer.10507");
         assertThat(received.get("code").asText()).matches("10507-260310-\\d{4}");
-        assertThat(received.get("dueDate").asText()).isEqualTo("2026-03-11");
+        assertThat(received.get("dueDate").asText()).as("same day (Luật Hộ tịch 2014, Art. 16)")
+                .isEqualTo("2026-03-10");
         assertThat(received.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(received.get("currentUnit").asText()).isEqualTo("10507");
         assertThat(received.get("currentTier").asText()).isEqualTo("COMMUNE");
@@ -87,7 +88,7 @@ class CaseWorkflowTest {
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("status").asText()).isEqualTo("RETURNED");
         assertThat(done.get("outcome").asText()).isEqualTo("APPROVED");
-        assertThat(done.get("timeliness").asText()).isEqualTo("EARLY");
+        assertThat(done.get("timeliness").asText()).as("finished on the appointment date").isEqualTo("ON_TIME");
         assertThat(done.get("segments")).hasSize(1);
         JsonNode segment = done.get("segments").get(0);
         assertThat(segment.get("steps").asInt()).isEqualTo(5);
@@ -297,29 +298,30 @@ class CaseWorkflowTest {
 
     @Test
     void supplementationPausesTheClockOnceAndASecondRequestMakesTheCaseLate() {
-        clockAt("2026-04-06T08:00:00+07:00"); // Monday
+        clockAt("2026-04-06T08:00:00+07:00"); // Monday; MARRIAGE_REG: the same day (Luật Hộ tịch 2014, Art. 18)
         String caseId = driver.receive(procedure("MARRIAGE_REG", "10525", "IN_PERSON"));
-        assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-09");
+        assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-06");
         driver.complete(caseId, RECEIVE, "officer.10525");
         driver.complete(caseId, APPRAISE, "officer.10525", Map.of("outcome", "SUPPLEMENT"));
         assertThat(driver.caseFile(caseId, "officer.10525").get("status").asText())
                 .isEqualTo("SUPPLEMENTATION_REQUESTED");
         assertThat(apologyTimer(caseId).isSuspended()).as("no Mẫu 04 reminder while the clock is paused").isTrue();
 
-        // Wednesday, before the Mẫu 04 timer (Wed 15:00) is due: waited Tue 7 and Wed 8 = 2 working days
+        // Wednesday: waited Tue 7 and Wed 8 = 2 working days
         clockAt("2026-04-08T14:00:00+07:00");
         driver.complete(caseId, AWAIT_SUPPLEMENT, "officer.10525");
         JsonNode afterFirst = driver.caseFile(caseId, "officer.10525");
-        assertThat(afterFirst.get("dueDate").asText()).isEqualTo("2026-04-13");
+        assertThat(afterFirst.get("dueDate").asText()).isEqualTo("2026-04-08");
         assertThat(afterFirst.get("supplementationCount").asInt()).isEqualTo(1);
         Job timer = apologyTimer(caseId);
         assertThat(timer.isSuspended()).isFalse();
-        assertThat(timer.getDuedate().toInstant()).as("15:00 on the working day before the new date")
-                .isEqualTo(OffsetDateTime.parse("2026-04-10T15:00:00+07:00").toInstant());
+        assertThat(timer.getDuedate().toInstant())
+                .as("the new date is today and the day before has passed: 15:00 on the day")
+                .isEqualTo(OffsetDateTime.parse("2026-04-08T15:00:00+07:00").toInstant());
 
         driver.complete(caseId, APPRAISE, "officer.10525", Map.of("outcome", "SUPPLEMENT"));
         driver.complete(caseId, AWAIT_SUPPLEMENT, "officer.10525"); // same day: no working day waited
-        assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-13");
+        assertThat(driver.caseFile(caseId, "officer.10525").get("dueDate").asText()).isEqualTo("2026-04-08");
         driver.complete(caseId, APPRAISE, "officer.10525");
         driver.complete(caseId, APPROVE, "leader.10525");
         driver.complete(caseId, ISSUE, "officer.10525");
@@ -391,9 +393,9 @@ class CaseWorkflowTest {
 
     @Test
     void awaitingPaymentPausesTheClockAndTheAppointmentDateMovesByTheDaysWaited() {
-        clockAt("2026-05-04T08:00:00+07:00"); // Monday; MARRIAGE_REG 3 working days → due Thursday 7/5
+        clockAt("2026-05-04T08:00:00+07:00"); // Monday; MARRIAGE_REG: the same day → due Monday 4/5
         String caseId = driver.receive(procedure("MARRIAGE_REG", "10507", "IN_PERSON"));
-        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-07");
+        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-04");
         driver.complete(caseId, RECEIVE, "officer.10507");
         driver.complete(caseId, APPRAISE, "officer.10507", Map.of("outcome", "AWAIT_PAYMENT"));
         assertThat(driver.caseFile(caseId, "officer.10507").get("status").asText()).isEqualTo("AWAITING_PAYMENT");
@@ -401,7 +403,7 @@ class CaseWorkflowTest {
         clockAt("2026-05-06T10:00:00+07:00"); // paid two working days later
         driver.complete(caseId, CaseModel.AWAIT_PAYMENT, "officer.10507");
         JsonNode file = driver.caseFile(caseId, "officer.10507");
-        assertThat(file.get("dueDate").asText()).isEqualTo("2026-05-11");
+        assertThat(file.get("dueDate").asText()).isEqualTo("2026-05-06");
         assertThat(file.get("status").asText()).isEqualTo("PROCESSING");
         assertThat(apologyTimer(caseId).isSuspended()).isFalse();
         assertThat(eventLog.eventsOf(caseId)).extracting(e -> e.type()).contains("vn.hoso.case.payment-requested",
@@ -425,9 +427,9 @@ class CaseWorkflowTest {
 
     @Test
     void anOverdueCaseGetsTheApologyTaskAndCountsAsLate() {
-        clockAt("2026-06-01T08:00:00+07:00"); // Monday; CERT_COPY: 1 working day → due Tuesday 2026-06-02
+        clockAt("2026-06-01T08:00:00+07:00"); // Monday; CERT_COPY: the same day (Nghị định 23/2015/NĐ-CP, Art. 21)
         String caseId = driver.receive(procedure("CERT_COPY", "10507", "IN_PERSON"));
-        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-06-02");
+        assertThat(driver.caseFile(caseId, "officer.10507").get("dueDate").asText()).isEqualTo("2026-06-01");
         Job timer = apologyTimer(caseId);
         assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(
                 OffsetDateTime.parse("2026-06-01T15:00:00+07:00").toInstant()));
@@ -486,7 +488,8 @@ class CaseWorkflowTest {
         driver.complete(caseId, RETURN_RESULT, "officer.10507");
         JsonNode done = driver.caseFile(caseId, "officer.10507");
         assertThat(done.get("status").asText()).isEqualTo("RETURNED");
-        assertThat(done.get("timeliness").asText()).isEqualTo("EARLY");
+        assertThat(done.get("timeliness").asText()).as("a same-day procedure finished on the day")
+                .isEqualTo("ON_TIME");
         assertThat(driver.openTasks(caseId)).isEmpty();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count())
                 .as("no process of the finished case is left running").isZero();
@@ -494,14 +497,14 @@ class CaseWorkflowTest {
 
     @Test
     void anOnlineFileReceivedOnASaturdayCountsFromMonday() {
-        clockAt("2026-05-09T10:00:00+07:00"); // Saturday; CERT_COPY: 1 working day
+        clockAt("2026-05-09T10:00:00+07:00"); // Saturday; CERT_COPY: the same day
         String saturday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
         assertThat(driver.caseFile(saturday, "officer.10507").get("dueDate").asText())
-                .as("received Saturday = received Monday, due the working day after").isEqualTo("2026-05-12");
+                .as("received Saturday = received Monday, due that day").isEqualTo("2026-05-11");
         clockAt("2026-05-11T10:00:00+07:00"); // the Monday itself: the same appointment date
         String monday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
-        assertThat(driver.caseFile(monday, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-12");
-        clockAt("2026-05-08T16:00:00+07:00"); // the Friday before: due Monday
+        assertThat(driver.caseFile(monday, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-11");
+        clockAt("2026-05-08T16:00:00+07:00"); // the Friday before, after 15:00: due the next working day, Monday
         String friday = driver.receive(procedure("CERT_COPY", "10507", "ONLINE"));
         assertThat(driver.caseFile(friday, "officer.10507").get("dueDate").asText()).isEqualTo("2026-05-11");
     }

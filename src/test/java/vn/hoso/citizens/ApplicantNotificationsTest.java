@@ -162,7 +162,7 @@ class ApplicantNotificationsTest {
         MimeMessage received = mailTo(email).get(0);
         assertThat(received.getContent().toString())
                 .contains("Phường Thành Đông đã tiếp nhận hồ sơ " + code + " (Đăng ký khai sinh)")
-                .contains("Ngày hẹn trả kết quả: 03/03/2026")
+                .contains("Ngày hẹn trả kết quả: 02/03/2026") // same day (Luật Hộ tịch 2014, Art. 16)
                 .contains("http://localhost:8080/tra-cuu?code=" + code)
                 .doesNotContain("Trần Thị Mai").doesNotContain("030196007777");
         assertThat(first).isNotBlank();
@@ -229,7 +229,7 @@ class ApplicantNotificationsTest {
 
     @Test
     void anApologyWithItsNewDateAndARejectionReachTheApplicant() throws Exception {
-        clockAt("2026-06-01T08:00:00+07:00"); // Monday; CERT_COPY: due Tuesday 2026-06-02
+        clockAt("2026-06-01T08:00:00+07:00"); // Monday; CERT_COPY: the same day, due 2026-06-01
         String email = "apology+" + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
         Map<String, Object> body = CaseDriver.procedure("CERT_COPY", "10507", "IN_PERSON");
         body.put("applicant", Map.of("name", "Phạm Văn Dũng", "idNumber", "030096001111", "email", email));
@@ -248,7 +248,7 @@ class ApplicantNotificationsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> relayed(caseId) && consumed() && pending(caseId) == 0);
         assertThat(subjects(email)).containsExactly("Đã tiếp nhận hồ sơ " + code,
                 "Hồ sơ " + code + ": xin lỗi và hẹn lại ngày trả", "Hồ sơ " + code + " không được giải quyết");
-        assertThat(mailTo(email).get(0).getContent().toString()).contains("Ngày hẹn trả kết quả: 02/06/2026");
+        assertThat(mailTo(email).get(0).getContent().toString()).contains("Ngày hẹn trả kết quả: 01/06/2026");
         assertThat(mailTo(email).get(1).getContent().toString()).contains("Ngày hẹn trả kết quả mới: 05/06/2026");
     }
 

@@ -77,8 +77,8 @@ class OfficerDigestTest {
     @Test
     void eachUnitGetsItsOverdueAndDueTomorrowCasesOnceWithLinksToTheirTasks() throws Exception {
         clockAt("2026-02-20T09:00:00+07:00");
-        String overdue = driver.receive(procedure("BIRTH_REG", "10507", "ONLINE")); // due 2026-02-23
-        clockAt("2026-03-02T09:05:00+07:00");
+        String overdue = driver.receive(procedure("BIRTH_REG", "10507", "ONLINE")); // same day: due 2026-02-20
+        clockAt("2026-03-02T15:05:00+07:00"); // after 15:00: a same-day procedure is due the next working day
         String tomorrow = driver.receive(procedure("BIRTH_REG", "10507", "ONLINE")); // due 2026-03-03
         String later = driver.receive(procedure("LAND_FIRST_CERT", "10507", "ONLINE"));
         String elsewhere = driver.receive(procedure("BIRTH_REG", "10525", "IN_PERSON")); // due 2026-03-03

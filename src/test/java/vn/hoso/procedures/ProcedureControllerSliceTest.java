@@ -63,8 +63,9 @@ class ProcedureControllerSliceTest {
     @BeforeEach
     void theDeployedCatalogueAndTheTiersInForce() throws Exception {
         try (InputStream dmn = getClass().getResourceAsStream("/bpmn/procedure-catalogue.dmn")) {
-            when(catalogue.all()).thenReturn(List.copyOf(ProcedureCatalogue.parse(Dmn.readModelFromStream(dmn))
-                    .values()));
+            List<Procedure> versions = ProcedureCatalogue.parse(Dmn.readModelFromStream(dmn));
+            when(catalogue.all(any())).thenAnswer(call -> ProcedureCatalogue.inForce(versions,
+                    call.<LocalDate>getArgument(0)));
         }
         try (InputStream dmn = getClass().getResourceAsStream("/bpmn/procedure-components.dmn")) {
             var parsed = ProcedureComponents.parse(Dmn.readModelFromStream(dmn));
@@ -95,6 +96,38 @@ class ProcedureControllerSliceTest {
                         org.hamcrest.Matchers.contains("COMMUNE")))
                 .andExpect(jsonPath("$[?(@.code=='WORK_INCOMING')].receivingTiers[*]").value(
                         org.hamcrest.Matchers.contains("PROVINCE", "COMMUNE")));
+    }
+
+    @Test
+    void eachProcedureShowsTheVersionInForceOnTheDateWithItsLegalBasis() throws Exception {
+        mvc.perform(get("/api/procedures?date=2024-07-31").with(httpBasic("auditor", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(13))
+                .andExpect(jsonPath("$[?(@.code=='LAND_FIRST_CERT')].totalDays").value(
+                        org.hamcrest.Matchers.contains(30)))
+                .andExpect(jsonPath("$[?(@.code=='LAND_FIRST_CERT')].legalBasis").value(org.hamcrest.Matchers
+                        .contains(org.hamcrest.Matchers.startsWith("Nghị định 43/2014/NĐ-CP, Điều 61"))))
+                .andExpect(jsonPath("$[?(@.code=='LAND_FIRST_CERT')].validTo").value(
+                        org.hamcrest.Matchers.contains("2024-08-01")));
+        mvc.perform(get("/api/procedures?date=2024-08-01").with(httpBasic("auditor", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(13))
+                .andExpect(jsonPath("$[?(@.code=='LAND_FIRST_CERT')].totalDays").value(
+                        org.hamcrest.Matchers.contains(20)))
+                .andExpect(jsonPath("$[?(@.code=='LAND_FIRST_CERT')].legalBasis").value(org.hamcrest.Matchers
+                        .contains(org.hamcrest.Matchers.containsString("Nghị định 101/2024/NĐ-CP, Điều 22"))))
+                .andExpect(jsonPath("$[?(@.code=='LAND_FIRST_CERT')].validFrom").value(
+                        org.hamcrest.Matchers.contains("2024-08-01")))
+                .andExpect(jsonPath("$[?(@.code=='BIRTH_REG')].nationalCode").value(
+                        org.hamcrest.Matchers.contains("1.001193")))
+                .andExpect(jsonPath("$[?(@.code=='BIRTH_REG')].totalDays").value(
+                        org.hamcrest.Matchers.contains(0)))
+                .andExpect(jsonPath("$[?(@.code=='MARRIAGE_REG')].legalBasis").value(org.hamcrest.Matchers
+                        .contains(org.hamcrest.Matchers.startsWith("Luật Hộ tịch 2014, Điều 18"))))
+                .andExpect(jsonPath("$[?(@.code=='WORK_INCOMING')].legalBasis").value(org.hamcrest.Matchers
+                        .contains(org.hamcrest.Matchers.startsWith("Định mức riêng của tỉnh"))))
+                .andExpect(jsonPath("$[?(@.code=='WORK_INCOMING')].nationalCode").value(
+                        org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())));
     }
 
     @Test

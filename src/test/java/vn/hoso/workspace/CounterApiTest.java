@@ -81,10 +81,11 @@ class CounterApiTest {
                 .map(p -> p.code()).toList();
         assertThat(codes).containsExactlyInAnyOrderElementsOf(receivable);
         assertThat(receivable).hasSizeLessThan(catalogue.all().size());
-        assertThat(offered.get(0).path("totalDays").asInt()).isPositive();
+        assertThat(offered.findValuesAsText("totalDays")).as("the limits, in working days").contains("20");
         // the dossier's components, from the catalogue (documents module's decision table)
         JsonNode birth = java.util.stream.StreamSupport.stream(offered.spliterator(), false)
                 .filter(p -> p.path("code").asText().equals("BIRTH_REG")).findFirst().orElseThrow();
+        assertThat(birth.path("totalDays").asInt()).as("the same day (Luật Hộ tịch 2014, Art. 16)").isZero();
         assertThat(birth.path("components").findValuesAsText("code")).contains("TO_KHAI");
         assertThat(birth.path("components").get(0).path("required").asBoolean()).isTrue();
 

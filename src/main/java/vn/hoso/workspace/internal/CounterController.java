@@ -127,7 +127,7 @@ class CounterController {
         Unit receiving = units.unitOn(unit, today).orElseThrow(() -> new Forbidden(null,
                 "Đơn vị " + unit + " không còn hiệu lực ngày " + today + " (no unit " + unit + " on " + today + ")."));
         List<Tier> inForce = units.tiersOn(today);
-        return catalogue.all().stream()
+        return catalogue.all(today).stream()
                 .filter(p -> p.canStartAt(receiving.tier(), inForce))
                 .map(p -> choice(p, receiving.tier(), inForce))
                 .toList();
