@@ -34,8 +34,8 @@ final class CanonicalJson {
     }
 
     static String write(JsonNode node) {
-        StringBuilder out = new StringBuilder(256);
-        write(node, out, "$");
+        StringBuilder out = new StringBuilder(512);
+        write(node, out, JsonPath.ROOT);
         return out.toString();
     }
 
@@ -51,7 +51,20 @@ final class CanonicalJson {
         }
     }
 
-    private static void write(JsonNode node, StringBuilder out, String path) {
+    /** Where a value sits, for error messages only: built into a string only when one is thrown. */
+    private record JsonPath(JsonPath parent, String key, int index) {
+        static final JsonPath ROOT = new JsonPath(null, null, -1);
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "$";
+            }
+            return parent + (key != null ? "." + key : "[" + index + "]");
+        }
+    }
+
+    private static void write(JsonNode node, StringBuilder out, JsonPath path) {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 List<String> keys = new ArrayList<>(node.size());
@@ -68,7 +81,7 @@ final class CanonicalJson {
                     first = false;
                     writeString(key, out, path);
                     out.append(':');
-                    write(node.get(key), out, path + "." + key);
+                    write(node.get(key), out, new JsonPath(path, key, -1));
                 }
                 out.append('}');
             }
@@ -78,7 +91,7 @@ final class CanonicalJson {
                     if (i > 0) {
                         out.append(',');
                     }
-                    write(node.get(i), out, path + "[" + i + "]");
+                    write(node.get(i), out, new JsonPath(path, null, i));
                 }
                 out.append(']');
             }
@@ -90,7 +103,7 @@ final class CanonicalJson {
         }
     }
 
-    private static long integer(JsonNode number, String path) {
+    private static long integer(JsonNode number, JsonPath path) {
         if (number.isIntegralNumber() && number.canConvertToLong()) {
             return safe(number.longValue(), path);
         }
@@ -106,15 +119,30 @@ final class CanonicalJson {
         throw new IllegalArgumentException(path + ": " + number + " is beyond +/-(2^53-1)");
     }
 
-    private static long safe(long value, String path) {
+    private static long safe(long value, JsonPath path) {
         if (value > MAX_SAFE_INTEGER || value < -MAX_SAFE_INTEGER) {
             throw new IllegalArgumentException(path + ": " + value + " is beyond +/-(2^53-1)");
         }
         return value;
     }
 
-    static void writeString(String s, StringBuilder out, String path) {
+    /** Whether the string needs no escaping and has no surrogates (most keys and values): appended as it is. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void writeString(String s, StringBuilder out, Object path) {
         out.append('"');
+        if (plain(s)) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

@@ -101,6 +101,7 @@ final class CaseEventRelay implements SmartLifecycle {
     private final Counter relayedCounter;
     private final Counter failureCounter;
     private final Timer delay;
+    private final Map<String, Timer> phases = new HashMap<>();
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
@@ -126,6 +127,17 @@ final class CaseEventRelay implements SmartLifecycle {
         this.delay = Timer.builder("hoso.events.relay.delay")
                 .description("From append to acknowledgement by Kafka, per event").tag("relay", name)
                 .publishPercentileHistogram().register(meters);
+        for (String phase : List.of("claim", "read", "send", "acknowledge", "mark")) {
+            phases.put(phase, Timer.builder("hoso.events.relay.phase")
+                    .description("Time of one phase of the relay's passes (where a pass spends its time)")
+                    .tag("relay", name).tag("phase", phase).register(meters));
+        }
+    }
+
+    private long timed(String phase, long since) {
+        long now = System.nanoTime();
+        phases.get(phase).record(now - since, TimeUnit.NANOSECONDS);
+        return now;
     }
 
     /** Events this relay got acknowledged and marked sent. */
@@ -225,8 +237,10 @@ final class CaseEventRelay implements SmartLifecycle {
     Pass passOnce() {
         return tx.execute(status -> {
             int batch = settings.batchSize();
+            long t = System.nanoTime();
             List<Claim> claims = jdbc.query(CLAIM, (rs, i) -> new Claim(rs.getString(1), rs.getLong(2)),
                     batch * 4, batch);
+            t = timed("claim", t);
             if (claims.isEmpty()) {
                 return Pass.IDLE;
             }
@@ -236,6 +250,7 @@ final class CaseEventRelay implements SmartLifecycle {
                     con -> unsentStatement(con, claims.stream().map(Claim::caseId).toList(), batch),
                     (rs, i) -> new Unsent(CaseEventLog.storedEvent(rs, i),
                             rs.getTimestamp("recorded_at").getTime()));
+            timed("read", t);
             List<Unsent> toSend = new ArrayList<>(unsent.size());
             for (Unsent e : unsent) {
                 Long expected = next.get(e.caseId());
@@ -260,12 +275,13 @@ final class CaseEventRelay implements SmartLifecycle {
     }
 
     private Pass send(int claimed, List<Unsent> toSend, boolean full) {
+        long t = System.nanoTime();
         Producer<String, String> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(toSend.size());
         Exception failure = null;
         for (Unsent e : toSend) {
             ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.CASE_EVENTS, null, e.caseId(),
-                    e.event().toRecorded().toCloudEventJson());
+                    e.event().cloudEventJson());
             record.headers().add("content-type", RecordedEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             record.headers().add(EventTopics.RECORDED_AT_HEADER,
                     Long.toString(e.recordedAtMillis()).getBytes(StandardCharsets.UTF_8));
@@ -280,6 +296,7 @@ final class CaseEventRelay implements SmartLifecycle {
                 break;
             }
         }
+        t = timed("send", t);
         long deadline = System.nanoTime() + settings.sendTimeout().plusSeconds(5).toNanos();
         Map<String, Long> acknowledged = new LinkedHashMap<>();
         Map<String, Boolean> broken = new HashMap<>();
@@ -311,8 +328,10 @@ final class CaseEventRelay implements SmartLifecycle {
         if (failure == null && futures.size() < toSend.size()) {
             failure = new IllegalStateException("sends stopped after a failure");
         }
+        t = timed("acknowledge", t);
         if (!acknowledged.isEmpty()) {
             mark(acknowledged, acks);
+            timed("mark", t);
         }
         return new Pass(claimed, futures.size(), acks, failure, full && failure == null);
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -100,6 +101,20 @@ public class UnitRegistry {
                 new MapSqlParameterSource("date", date), (rs, i) -> Tier.valueOf(rs.getString(1))));
         tiers.sort(null);
         return tiers;
+    }
+
+    /**
+     * The tiers in force on each day, as one function over a single read of the tier periods (a handful of rows): for
+     * answers that ask about many days.
+     */
+    public java.util.function.Function<LocalDate, List<Tier>> tierTimeline() {
+        record Period(Tier tier, LocalDate from, LocalDate to) {
+        }
+        List<Period> periods = jdbc.query("select tier, valid_from, valid_to from tier_period", Map.of(),
+                (rs, i) -> new Period(Tier.valueOf(rs.getString(1)), date(rs, "valid_from"), date(rs, "valid_to")));
+        return day -> periods.stream()
+                .filter(p -> !p.from().isAfter(day) && (p.to() == null || !p.to().isBefore(day)))
+                .map(Period::tier).sorted().toList();
     }
 
     /** Targets in force on {@code date}, one per tier that has one, from the highest tier. */

@@ -101,7 +101,9 @@ class PerformanceBenchmark {
     static final int QUERY_REQUESTS = Integer.getInteger("hoso.bench.query-requests", 200);
     static final int RAW_ROUNDS = Integer.getInteger("hoso.bench.raw-rounds", 5);
     static final int FRESHNESS_SECONDS = Integer.getInteger("hoso.bench.freshness-seconds", 60);
-    static final String ONLY = System.getProperty("hoso.bench.only", "engine,database,ingest,query,freshness");
+    static final int RELAY_EVENTS = Integer.getInteger("hoso.bench.relay-events", 1_000_000);
+    static final int RELAY_YEAR = 2022;
+    static final String ONLY = System.getProperty("hoso.bench.only", "engine,database,ingest,query,freshness,relay");
 
     static final Map<String, Object> results = new LinkedHashMap<>();
     static final List<String[]> table = new ArrayList<>();
@@ -122,6 +124,10 @@ class PerformanceBenchmark {
     KafkaConnectionDetails kafka;
     @Autowired
     RollupQueries rollups;
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Http http;
     List<String[]> routes;   // {commune, district, province} valid on ENGINE_DAY
@@ -153,6 +159,9 @@ class PerformanceBenchmark {
         }
         if (ONLY.contains("query")) {
             query();
+        }
+        if (ONLY.contains("relay")) {
+            relay(); // last: it leaves the topic's listeners paused
         }
     }
 
@@ -650,6 +659,180 @@ class PerformanceBenchmark {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+    // 7: the relay alone, from a backlog in the outbox, against a bare producer
+
+    /**
+     * The outbox is filled with {@code RELAY_EVENTS} events (benchmark 4's 10-event cases of {@code RELAY_YEAR}, with
+     * their outbox and relay-position rows, as appends write them) while this node's relay is stopped and every
+     * listener of the topic paused; then the relay is started and timed until it has marked them all sent. Baseline:
+     * a bare {@code KafkaProducer} with the relay's producer settings (acks=all, idempotent, linger 5 ms, 128 KiB
+     * batches) sending the same number of records, copied from what the relay put on the topic, to a topic with the
+     * same partitions. Runs last: the listeners stay paused.
+     */
+    void relay() throws Exception {
+        String bootstrap = String.join(",", kafka.getBootstrapServers());
+        var relay = context.getBean("caseEventRelay", org.springframework.context.SmartLifecycle.class);
+        listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
+        Long pending = jdbc.queryForObject("select count(*) from case_event_outbox", Long.class);
+        await("the outbox empty before the fill").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.queryForObject("select count(*) from case_event_outbox", Long.class) == 0);
+        relay.stop();
+
+        long cases = RELAY_EVENTS / QueryLoad.EVENTS_PER_CASE;
+        long t = System.nanoTime();
+        new QueryLoad(jdbc, units, RELAY_YEAR, QueryLoad.RELAY_PREFIX).insertEvents(0, cases);
+        jdbc.update("insert into case_event_outbox (case_id, seq, created_at) select case_id, seq, recorded_at"
+                + " from case_event where case_id like ? order by recorded_at", QueryLoad.RELAY_PREFIX + "%");
+        jdbc.update("insert into case_event_relay (case_id, sent_seq) select distinct case_id, 0 from case_event"
+                + " where case_id like ?", QueryLoad.RELAY_PREFIX + "%");
+        jdbc.execute("vacuum analyze case_event_outbox");
+        jdbc.execute("vacuum analyze case_event_relay");
+        jdbc.execute("vacuum analyze case_event");
+        double fillSeconds = (System.nanoTime() - t) / 1e9;
+        long backlog = jdbc.queryForObject("select count(*) from case_event_outbox", Long.class);
+        assertThat(backlog).isEqualTo(cases * QueryLoad.EVENTS_PER_CASE);
+        log("relay: %,d events in the outbox in %.0f s (%d pending before)", backlog, fillSeconds, pending);
+
+        Map<TopicPartition, Long> before = endOffsets(bootstrap);
+        Map<String, Double> phasesBefore = relayPhases();
+        List<long[]> progress = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        relay.start();
+        await("relay of " + backlog + " events").atMost(Duration.ofMinutes(20)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    long left = jdbc.queryForObject("select count(*) from (select 1 from case_event_outbox limit ?) o",
+                            Long.class, backlog);
+                    progress.add(new long[] {System.nanoTime() - start, backlog - left});
+                    return left == 0;
+                });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = backlog / seconds;
+        Map<TopicPartition, Long> after = endOffsets(bootstrap);
+        long onTopic = 0;
+        for (var e : after.entrySet()) {
+            onTopic += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        assertThat(onTopic).as("records the relay put on the topic").isEqualTo(backlog);
+        List<Double> tenths = tenths(progress, backlog);
+        Map<String, Double> phases = new LinkedHashMap<>();
+        relayPhases().forEach((phase, total) -> phases.put(phase, Stats.round(total - phasesBefore.getOrDefault(phase, 0.0))));
+        log("relay: %,d events in %.1f s, %.0f events/s; seconds per phase %s", backlog, seconds, rate, phases);
+
+        List<ProducerRecord<byte[], byte[]>> sample = sampleRecords(bootstrap, before, 20_000);
+        List<Double> bare = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            bare.add(bareProducer(bootstrap, sample, backlog, after.size(), r));
+            log("relay baseline round %d: bare producer %.0f records/s", r + 1, bare.get(r));
+        }
+        double bareMedian = Stats.median(bare);
+        boolean met = rate >= 20_000 && rate / bareMedian >= 0.3;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", backlog);
+        m.put("fillSeconds", Stats.round(fillSeconds));
+        m.put("seconds", Stats.round(seconds));
+        m.put("eventsPerSecond", Stats.round(rate));
+        m.put("eventsPerSecondPerTenth", Stats.summary(tenths));
+        m.put("secondsPerPhase", phases);
+        m.put("relayBatchSize", context.getEnvironment().getProperty("hoso.events.relay.batch-size", "500 (default)"));
+        m.put("baselineBareProducerRecordsPerSecond", Stats.summary(bare));
+        m.put("baselineSampleRecords", sample.size());
+        m.put("baselineMeanRecordBytes", Stats.round(sample.stream().mapToInt(r -> r.value().length).average().orElse(0)));
+        m.put("ratioToBareProducer", Stats.round(rate / bareMedian));
+        m.put("goal", ">= 20000 events/s and >= 0.3 of the bare producer");
+        m.put("met", met);
+        results.put("relay", m);
+        table.add(new String[] {"7 relay: events/s from a backlog of " + String.format("%,d", backlog),
+                String.format("%.0f (tenths %s)", rate, Stats.spread(tenths)),
+                String.format("bare producer %.0f/s; ratio %.2f", bareMedian, rate / bareMedian),
+                "≥ 20,000/s and ≥ 0.3: " + (met ? "met" : "MISSED")});
+    }
+
+    /** Seconds the relays have spent in each phase of their passes so far. */
+    Map<String, Double> relayPhases() {
+        Map<String, Double> phases = new TreeMap<>();
+        meters.find("hoso.events.relay.phase").timers().forEach(timer -> phases.merge(timer.getId().getTag("phase"),
+                timer.totalTime(TimeUnit.SECONDS), Double::sum));
+        return phases;
+    }
+
+    /** The rate over each tenth of {@code total}, from (nanos since start, done) samples. */
+    static List<Double> tenths(List<long[]> progress, long total) {
+        List<Double> windows = new ArrayList<>();
+        long prevT = 0;
+        long prevN = 0;
+        for (int k = 1; k <= 10; k++) {
+            long threshold = total * k / 10;
+            for (long[] p : progress) {
+                if (p[1] >= threshold) {
+                    if (p[0] > prevT) {
+                        windows.add((p[1] - prevN) / ((p[0] - prevT) / 1e9));
+                    }
+                    prevT = p[0];
+                    prevN = p[1];
+                    break;
+                }
+            }
+        }
+        return windows;
+    }
+
+    /** Up to {@code max} records (key, value, headers) that the relay sent, read back from the topic. */
+    List<ProducerRecord<byte[], byte[]>> sampleRecords(String bootstrap, Map<TopicPartition, Long> from, int max) {
+        List<ProducerRecord<byte[], byte[]>> sample = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (sample.size() < max && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (sample.size() < max) {
+                        sample.add(new ProducerRecord<>("bench-relay-bare", null, r.key(), r.value(), r.headers()));
+                    }
+                }
+            }
+        }
+        assertThat(sample).isNotEmpty();
+        return sample;
+    }
+
+    /** Records/s of a bare producer with the relay's settings sending {@code count} records cycling over the sample. */
+    double bareProducer(String bootstrap, List<ProducerRecord<byte[], byte[]>> sample, long count, int partitions,
+                        int round) throws Exception {
+        String topic = "bench-relay-bare-" + round;
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        AtomicLong failed = new AtomicLong();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            await("metadata of " + topic).atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> producer.partitionsFor(topic).size() == partitions);
+            long start = System.nanoTime();
+            for (long i = 0; i < count; i++) {
+                ProducerRecord<byte[], byte[]> r = sample.get((int) (i % sample.size()));
+                producer.send(new ProducerRecord<>(topic, null, r.key(), r.value(), r.headers()), (md, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(failed.get()).as("bare producer failures").isZero();
+            return count / seconds;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
     // 4: rollup query against aggregating the raw event log
 
     void query() throws Exception {
@@ -807,6 +990,7 @@ class PerformanceBenchmark {
         m.put("queryRequests", QUERY_REQUESTS);
         m.put("rawRounds", RAW_ROUNDS);
         m.put("freshnessSeconds", FRESHNESS_SECONDS);
+        m.put("relayEvents", RELAY_EVENTS);
         m.put("only", ONLY);
         return m;
     }

@@ -35,12 +35,23 @@ final class QueryLoad {
     static final int EVENTS_PER_CASE = 10;
     static final int CASES_PER_STATEMENT = 25_000;
     static final String PREFIX = "bench-q-";
+    static final String RELAY_PREFIX = "bench-r-";
     static final String TIME_FORMAT = "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"+07:00\"'";
 
     private final JdbcTemplate jdbc;
     private final UnitRegistry units;
     private final int year;
+    private final String prefix;
+    private int communeCount;
+
+    /** Benchmark 4's year of events (case ids {@link #PREFIX}…). */
     QueryLoad(JdbcTemplate jdbc, UnitRegistry units, int year) {
+        this(jdbc, units, year, PREFIX);
+    }
+
+    /** @param prefix of the case ids; other than {@link #PREFIX}: events only (see {@link #insertEvents}) */
+    QueryLoad(JdbcTemplate jdbc, UnitRegistry units, int year, String prefix) {
+        this.prefix = prefix;
         this.jdbc = jdbc;
         this.units = units;
         this.year = year;
@@ -48,6 +59,14 @@ final class QueryLoad {
 
     /** Loads the raw events of cases {@code [fromCase, toCase)} (10 events each) and recomputes the read model. */
     Map<String, Object> fill(long fromCase, long toCase) throws Exception {
+        long start = System.nanoTime();
+        insertEvents(fromCase, toCase);
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        return readModel(fromCase, toCase, loadSeconds);
+    }
+
+    /** Inserts the raw events of cases {@code [fromCase, toCase)}, 10 per case, two sessions. */
+    void insertEvents(long fromCase, long toCase) throws Exception {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         List<String> communes = new ArrayList<>();
@@ -64,9 +83,10 @@ final class QueryLoad {
                     });
         }
         long cases = toCase - fromCase;
+        communeCount = communes.size();
         String insert = """
                 insert into case_event (case_id, seq, id, type, source, time, event_time, data, prev_hash, hash)
-                select '%1$s' || c, s, ('00000000-0000-4000-8000-' || lpad(to_hex(c * 16 + s), 12, '0'))::uuid, k.type, '/units/' || k.unit, tx.tt, tm.t, d.data,
+                select '%1$s' || c, s, ('00000000-0000-4000-%4$s-' || lpad(to_hex(c * 16 + s), 12, '0'))::uuid, k.type, '/units/' || k.unit, tx.tt, tm.t, d.data,
                        case when s = 1 then repeat('0', 64) else md5('p' || c || '/' || s) || md5('q' || c || '/' || s) end,
                        md5('p' || c || '/' || (s + 1)) || md5('q' || c || '/' || (s + 1))
                 from generate_series(?::bigint, ?::bigint) c
@@ -81,7 +101,7 @@ final class QueryLoad {
                 cross join lateral generate_series(1, 10) s
                 cross join lateral (select u.t0 + (s - 1) * interval '2 hours' as t) tm
                 cross join lateral (select to_char(tm.t at time zone 'Asia/Ho_Chi_Minh', %3$s) as tt,
-                                           'bench-q-' || c as cid) tx
+                                           '%1$s' || c as cid) tx
                 cross join lateral (select
                     case when s = 1 then 'vn.hoso.case.received'
                          when s in (2, 3, 4, 7, 8) then 'vn.hoso.step.completed'
@@ -120,7 +140,7 @@ final class QueryLoad {
                         'timeliness', 'EARLY', 'kind', 'PROCEDURE', 'procedureCode', 'SOCIAL_ALLOWANCE',
                         'receivingUnit', u.commune)
                     end as data) d
-                """.formatted(PREFIX, year, TIME_FORMAT);
+                """.formatted(prefix, year, TIME_FORMAT, prefix.equals(PREFIX) ? "8000" : "9000");
 
         long start = System.nanoTime();
         AtomicLong loaded = new AtomicLong();
@@ -156,8 +176,10 @@ final class QueryLoad {
             f.get();
         }
         pool.shutdown();
-        double loadSeconds = (System.nanoTime() - start) / 1e9;
+    }
 
+    private Map<String, Object> readModel(long fromCase, long toCase, double loadSeconds) {
+        long cases = toCase - fromCase;
         long t = System.nanoTime();
         jdbc.execute("vacuum analyze case_event");
         double vacuumSeconds = (System.nanoTime() - t) / 1e9;
@@ -197,7 +219,7 @@ final class QueryLoad {
         m.put("caseEventRowsTotal", total);
         m.put("caseEventSize", size);
         m.put("segmentClosedEventsOfTheYear", toCase * 2);
-        m.put("units", communes.size() + " communes and their districts");
+        m.put("units", communeCount + " communes and their districts");
         m.put("loadSeconds", Stats.round(loadSeconds));
         m.put("vacuumAnalyzeSeconds", Stats.round(vacuumSeconds));
         m.put("readModelSeconds", Stats.round(readModelSeconds));

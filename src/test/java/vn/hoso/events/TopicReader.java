@@ -35,7 +35,8 @@ final class TopicReader implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A record as consumed. */
-    record Received(String key, JsonNode event, String contentType, int partition, long offset, String recordedAt) {
+    record Received(String key, JsonNode event, String contentType, int partition, long offset, String recordedAt,
+                    String value) {
         String id() {
             return event.get("id").asText();
         }
@@ -100,7 +101,7 @@ final class TopicReader implements AutoCloseable {
                 byCase.get(r.key()).add(new Received(r.key(), parse(r.value()),
                         contentType == null ? null : new String(contentType.value(), StandardCharsets.UTF_8),
                         r.partition(), r.offset(),
-                        recordedAt == null ? null : new String(recordedAt.value(), StandardCharsets.UTF_8)));
+                        recordedAt == null ? null : new String(recordedAt.value(), StandardCharsets.UTF_8), r.value()));
             }
         }
     }

@@ -8,13 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import vn.hoso.units.OnlineTarget;
 import vn.hoso.units.Tier;
 import vn.hoso.units.UnitRegistry;
 
 /**
- * Which tiers are in force on which days of a period, from {@link UnitRegistry#tiersOn}: sampled on the first of
+ * Which tiers are in force on which days of a period, from {@link UnitRegistry#tierTimeline} (one read): sampled on the first of
  * every month and on the target regimes' boundaries, with a bisection wherever two samples differ (the set of tiers
  * changes at most once between two samples: reforms are years apart).
  */
@@ -25,6 +26,7 @@ final class TierCalendar {
 
     TierCalendar(UnitRegistry registry, LocalDate from, LocalDate to) {
         this.targets = registry.targetsBetween(from, to);
+        Function<LocalDate, List<Tier>> timeline = registry.tierTimeline();
         Map<LocalDate, List<Tier>> cache = new HashMap<>();
         TreeSet<LocalDate> samples = new TreeSet<>();
         samples.add(from);
@@ -43,12 +45,12 @@ final class TierCalendar {
         starts.add(from);
         LocalDate previous = null;
         for (LocalDate sample : samples) {
-            if (previous != null && !tiers(registry, cache, previous).equals(tiers(registry, cache, sample))) {
+            if (previous != null && !tiers(timeline, cache, previous).equals(tiers(timeline, cache, sample))) {
                 LocalDate lo = previous, hi = sample; // set(lo) != set(hi): find the first day equal to set(hi)
-                List<Tier> before = tiers(registry, cache, lo);
+                List<Tier> before = tiers(timeline, cache, lo);
                 while (ChronoUnit.DAYS.between(lo, hi) > 1) {
                     LocalDate mid = lo.plusDays(ChronoUnit.DAYS.between(lo, hi) / 2);
-                    if (tiers(registry, cache, mid).equals(before)) {
+                    if (tiers(timeline, cache, mid).equals(before)) {
                         lo = mid;
                     } else {
                         hi = mid;
@@ -61,7 +63,7 @@ final class TierCalendar {
         for (int i = 0; i < starts.size(); i++) {
             LocalDate start = starts.get(i);
             LocalDate end = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : to;
-            for (Tier tier : tiers(registry, cache, start)) {
+            for (Tier tier : tiers(timeline, cache, start)) {
                 List<RollupModel.Period> periods = inForce.computeIfAbsent(tier, k -> new ArrayList<>());
                 if (!periods.isEmpty() && periods.get(periods.size() - 1).to().plusDays(1).equals(start)) {
                     periods.set(periods.size() - 1, new RollupModel.Period(periods.get(periods.size() - 1).from(), end));
@@ -78,8 +80,9 @@ final class TierCalendar {
         }
     }
 
-    private static List<Tier> tiers(UnitRegistry registry, Map<LocalDate, List<Tier>> cache, LocalDate d) {
-        return cache.computeIfAbsent(d, registry::tiersOn);
+    private static List<Tier> tiers(Function<LocalDate, List<Tier>> timeline, Map<LocalDate, List<Tier>> cache,
+                                    LocalDate d) {
+        return cache.computeIfAbsent(d, timeline);
     }
 
     /** Tiers in force on some day of the period, from the highest. */
