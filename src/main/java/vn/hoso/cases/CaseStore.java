@@ -9,8 +9,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Map;
+import java.util.HashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.stereotype.Repository;
 import vn.hoso.events.Channel;
 import vn.hoso.events.Resolution;
@@ -30,6 +34,42 @@ class CaseStore {
     CaseStore(JdbcTemplate jdbc, ZoneId businessZone) {
         this.jdbc = jdbc;
         this.zone = businessZone;
+    }
+
+    /**
+     * The states read in the current transaction, until this store writes anything: an engine step asks for its
+     * case's state from several listeners and expressions (issue 16's profile: about seven identical locked reads a
+     * step), and the row stays locked by the first read until the transaction ends.
+     */
+    private Map<UUID, State> statesOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<UUID, State> states = (Map<UUID, State>) TransactionSynchronizationManager.getResource(this);
+        if (states == null) {
+            Map<UUID, State> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CaseStore.this);
+                }
+            });
+            states = fresh;
+        }
+        return states;
+    }
+
+    /** Every write of this store goes through here: it forgets the states read in this transaction. */
+    @SuppressWarnings("unchecked")
+    private int write(String sql, Object... args) {
+        Map<UUID, State> states = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Map<UUID, State>) TransactionSynchronizationManager.getResource(this) : null;
+        if (states != null) {
+            states.clear();
+        }
+        return jdbc.update(sql, args);
     }
 
     /** State the workflow needs while moving a case (no personal data). */
@@ -60,7 +100,7 @@ class CaseStore {
     void insert(UUID caseId, String code, CaseKind kind, String procedureCode, String subject, String applicantName,
                 String applicantIdNumber, Channel channel, String receivingUnit, Tier receivingTier,
                 OffsetDateTime receivedAt, LocalDate dueDate, String route, String createdBy) {
-        jdbc.update("""
+        write("""
                 insert into case_file (case_id, code, kind, procedure_code, subject, applicant_name,
                     applicant_id_number, channel, receiving_unit, receiving_tier, received_at, due_date, route,
                     status, created_by)
@@ -71,6 +111,19 @@ class CaseStore {
     }
 
     State state(UUID caseId) {
+        Map<UUID, State> states = statesOfThisTransaction();
+        State known = states == null ? null : states.get(caseId);
+        if (known != null) {
+            return known;
+        }
+        State state = lockedState(caseId);
+        if (states != null) {
+            states.put(caseId, state);
+        }
+        return state;
+    }
+
+    private State lockedState(UUID caseId) {
         return jdbc.queryForObject("""
                 select case_id, code, kind, procedure_code, channel, receiving_unit, receiving_tier, received_at,
                        due_date, route, segment_index, status, current_unit, current_tier, outcome, supplementation_count,
@@ -93,14 +146,14 @@ class CaseStore {
 
     /** Binds the case to the process instance it runs in; false when it is already bound to another one. */
     boolean bindProcessInstance(UUID caseId, String processInstanceId) {
-        return jdbc.update("""
+        return write("""
                 update case_file set process_instance_id = ?
                  where case_id = ? and (process_instance_id is null or process_instance_id = ?)""",
                 processInstanceId, caseId, processInstanceId) == 1;
     }
 
     void setReturning(UUID caseId, boolean returning) {
-        jdbc.update("update case_file set on_return_leg = ? where case_id = ?", returning, caseId);
+        write("update case_file set on_return_leg = ? where case_id = ?", returning, caseId);
     }
 
     Optional<OpenSegment> openSegment(UUID caseId) {
@@ -131,68 +184,68 @@ class CaseStore {
     }
 
     void moveTo(UUID caseId, int segmentIndex, String unitCode, Tier tier, CaseStatus status) {
-        jdbc.update("update case_file set segment_index = ?, current_unit = ?, current_tier = ?, status = ? "
+        write("update case_file set segment_index = ?, current_unit = ?, current_tier = ?, status = ? "
                 + "where case_id = ?", segmentIndex, unitCode, tier.name(), status.name(), caseId);
     }
 
     /** The route from the current stop on, resolved to today's units (the 2025-07-01 reform, {@link CaseFlow}). */
     void setRoute(UUID caseId, String route) {
-        jdbc.update("update case_file set route = ? where case_id = ?", route, caseId);
+        write("update case_file set route = ? where case_id = ?", route, caseId);
     }
 
     void setStatus(UUID caseId, CaseStatus status) {
-        jdbc.update("update case_file set status = ? where case_id = ?", status.name(), caseId);
+        write("update case_file set status = ? where case_id = ?", status.name(), caseId);
     }
 
     void setNextArrivalElectronic(UUID caseId, boolean electronic) {
-        jdbc.update("update case_file set next_arrival_electronic = ? where case_id = ?", electronic, caseId);
+        write("update case_file set next_arrival_electronic = ? where case_id = ?", electronic, caseId);
     }
 
     void supplementationRequested(UUID caseId, OffsetDateTime at) {
-        jdbc.update("""
+        write("""
                 update case_file set supplementation_count = supplementation_count + 1,
                        supplementation_since = ?, status = ? where case_id = ?""",
                 at, CaseStatus.SUPPLEMENTATION_REQUESTED.name(), caseId);
     }
 
     void supplementationReceived(UUID caseId, LocalDate newDueDate) {
-        jdbc.update("""
+        write("""
                 update case_file set supplementation_since = null, due_date = ?, status = ? where case_id = ?""",
                 newDueDate, CaseStatus.PROCESSING.name(), caseId);
     }
 
     /** Mẫu 02 at reception: returned incomplete, never received; no outcome, no timeliness. */
     void notReceived(UUID caseId, OffsetDateTime at) {
-        jdbc.update("update case_file set resolved_at = ?, status = ? where case_id = ?", at,
+        write("update case_file set resolved_at = ?, status = ? where case_id = ?", at,
                 CaseStatus.NOT_RECEIVED.name(), caseId);
     }
 
     void paymentRequested(UUID caseId, OffsetDateTime at) {
-        jdbc.update("update case_file set payment_since = ?, status = ? where case_id = ?", at,
+        write("update case_file set payment_since = ?, status = ? where case_id = ?", at,
                 CaseStatus.AWAITING_PAYMENT.name(), caseId);
     }
 
     void paymentMet(UUID caseId, LocalDate newDueDate) {
-        jdbc.update("update case_file set payment_since = null, due_date = ?, status = ? where case_id = ?",
+        write("update case_file set payment_since = null, due_date = ?, status = ? where case_id = ?",
                 newDueDate, CaseStatus.PROCESSING.name(), caseId);
     }
 
     void overdueWarned(UUID caseId) {
-        jdbc.update("update case_file set overdue_warned = true where case_id = ?", caseId);
+        write("update case_file set overdue_warned = true where case_id = ?", caseId);
     }
 
     void apologyIssued(UUID caseId, LocalDate newDueDate) {
-        jdbc.update("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
+        write("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
     }
 
     void resolve(UUID caseId, Resolution outcome, Timeliness timeliness, OffsetDateTime at, CaseStatus status) {
-        jdbc.update("update case_file set outcome = ?, timeliness = ?, resolved_at = ?, status = ? where case_id = ?",
+        write("update case_file set outcome = ?, timeliness = ?, resolved_at = ?, status = ? where case_id = ?",
                 outcome.name(), timeliness.name(), at, status.name(), caseId);
     }
 
     /** Refused at reception (Mẫu 03): outcome REJECTED, never judged for timeliness. */
     void refuse(UUID caseId, OffsetDateTime at) {
-        jdbc.update("update case_file set outcome = ?, timeliness = null, resolved_at = ?, status = ? where case_id = ?",
+        write("update case_file set outcome = ?, timeliness = null, resolved_at = ?, status = ? where case_id = ?",
                 Resolution.REJECTED.name(), at, CaseStatus.REJECTED.name(), caseId);
     }
 
@@ -204,7 +257,7 @@ class CaseStore {
     /** @param dueDate the unit's share of the statutory time ends on this day (Mẫu 05); null: none (return leg) */
     void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
                      boolean arrivedElectronically, LocalDate dueDate) {
-        jdbc.update("""
+        write("""
                 insert into case_segment (case_id, segment_no, unit_code, tier, opened_at, arrived_electronically,
                                           due_date)
                 values (?, ?, ?, ?, ?, ?, ?)""", caseId, segmentNo, unitCode, tier.name(), at, arrivedElectronically,
@@ -218,7 +271,7 @@ class CaseStore {
     }
 
     void setOpenSegmentDue(UUID caseId, LocalDate dueDate) {
-        jdbc.update("update case_segment set due_date = ? where case_id = ? and closed_at is null", dueDate, caseId);
+        write("update case_segment set due_date = ? where case_id = ? and closed_at is null", dueDate, caseId);
     }
 
     /**
@@ -228,7 +281,7 @@ class CaseStore {
      */
     boolean recordStep(UUID caseId, StepMode mode, boolean segmentStep, String outcome) {
         boolean paper = mode == StepMode.PAPER;
-        return jdbc.update("""
+        return write("""
                 update case_segment set steps = steps + 1, paper_steps = paper_steps + ?,
                        last_outcome = case when ? then ? else last_outcome end,
                        last_mode = case when ? then ? else last_mode end
@@ -238,7 +291,7 @@ class CaseStore {
 
     /** A segment that arrived on paper can still be digitized at reception (an electronic receive step). */
     void markArrivedElectronically(UUID caseId) {
-        jdbc.update("update case_segment set arrived_electronically = true where case_id = ? and closed_at is null",
+        write("update case_segment set arrived_electronically = true where case_id = ? and closed_at is null",
                 caseId);
     }
 
