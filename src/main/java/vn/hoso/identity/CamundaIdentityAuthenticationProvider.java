@@ -15,34 +15,50 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * HTTP Basic and the dashboard's form login against the Camunda identity store: one set of users and groups for the
  * web apps and the APIs. A rejected password counts against the client's address ({@link LoginRateLimiter}; the
  * address comes from the details Spring Security's login filters attach); {@link LoginRateLimitFilter} has already
- * refused a client over the limit before this runs.
+ * refused a client over the limit before this runs. A success is remembered for a short time ({@link CredentialCache}).
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final LoginRateLimiter limiter;
+    private final CredentialCache credentials;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginRateLimiter limiter) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginRateLimiter limiter,
+                                          CredentialCache credentials) {
         this.identityService = identityService;
         this.limiter = limiter;
+        this.credentials = credentials;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
-        Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
+        Object presented = authentication.getCredentials();
+        if (userId != null && !userId.isBlank() && presented != null) {
+            var remembered = credentials.groups(userId, presented.toString());
+            if (remembered.isPresent()) {
+                return token(userId, remembered.get());
+            }
+        }
+        if (userId == null || userId.isBlank() || presented == null
+                || !identityService.checkPassword(userId, presented.toString())) {
+            if (userId != null) {
+                credentials.forget(userId);
+            }
             if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
                 limiter.recordFailure(details.getRemoteAddress());
             }
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
-                .stream().map(Group::getId)
-                .map(id -> new SimpleGrantedAuthority(CurrentUser.GROUP_PREFIX + id))
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        credentials.remember(userId, presented.toString(), groups);
+        return token(userId, groups);
+    }
+
+    private static Authentication token(String userId, List<String> groups) {
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups.stream()
+                .map(id -> new SimpleGrantedAuthority(CurrentUser.GROUP_PREFIX + id)).toList());
     }
 
     @Override

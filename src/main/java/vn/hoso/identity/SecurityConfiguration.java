@@ -47,8 +47,10 @@ class SecurityConfiguration {
 
     @Bean
     CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService,
-                                                                                LoginRateLimiter limiter) {
-        return new CamundaIdentityAuthenticationProvider(identityService, limiter);
+                                                                                LoginRateLimiter limiter,
+                                                                                CredentialCacheProperties cache) {
+        return new CamundaIdentityAuthenticationProvider(identityService, limiter,
+                new CredentialCache(cache, System::nanoTime));
     }
 
     /** Before Spring Security: a client over the failed-login limit gets 429 before any password is checked. */

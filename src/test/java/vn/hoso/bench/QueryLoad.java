@@ -167,7 +167,7 @@ final class QueryLoad {
                     s.execute("set synchronous_commit = on");
                 }
                 long n = loaded.addAndGet((hi - lo + 1) * EVENTS_PER_CASE);
-                PerformanceBenchmark.log("query: %,d of %,d raw events loaded (%.0f s)", n, (long) cases * EVENTS_PER_CASE,
+                PerformanceBenchmark.log("load (%s): %,d of %,d raw events loaded (%.0f s)", prefix, n, (long) cases * EVENTS_PER_CASE,
                         (System.nanoTime() - start) / 1e9);
                 return null;
             })));

@@ -26,7 +26,7 @@ import static org.mockito.Mockito.when;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(SecurityConfiguration.class)
-@EnableConfigurationProperties(LoginLimitProperties.class)
+@EnableConfigurationProperties({LoginLimitProperties.class, CredentialCacheProperties.class})
 public class ApiSecurityForSlices {
 
     public static final String PASSWORD = "demo";
