@@ -503,6 +503,11 @@ class PerformanceBenchmark {
         String bootstrap = String.join(",", kafka.getBootstrapServers());
         MessageListenerContainer container = listeners.getListenerContainer("hoso-rollup");
         awaitCaughtUp(bootstrap, Duration.ofMinutes(2));
+        // the rollup's consumers alone, as the bare consumer runs alone: the topic's other listeners (the
+        // applicants' notifications) wait until the end of this benchmark
+        List<MessageListenerContainer> others = listeners.getListenerContainers().stream()
+                .filter(c -> c != container && !c.isPauseRequested()).toList();
+        others.forEach(MessageListenerContainer::pause);
         container.pause();
         // paused for real: every consumer has finished its in-flight batch
         await("rollup consumers paused").atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
@@ -563,6 +568,7 @@ class PerformanceBenchmark {
                     return done >= events;
                 });
         double seconds = (System.nanoTime() - start) / 1e9;
+        others.forEach(MessageListenerContainer::resume);
         assertThat(appliedOffsets()).isGreaterThanOrEqualTo(target);
         double overall = total / seconds;
         // spread: rate over each tenth of the events
@@ -591,6 +597,7 @@ class PerformanceBenchmark {
         m.put("baselineBareConsumerRecordsPerSecond", Stats.summary(rawRates));
         m.put("ratioToBareConsumer", Stats.round(overall / Stats.median(rawRates)));
         m.put("consumerConcurrency", System.getProperty("hoso.rollup.concurrency", "2 (default)"));
+        m.put("otherListenersPaused", others.stream().map(MessageListenerContainer::getListenerId).toList());
         double ratio = overall / Stats.median(rawRates);
         m.put("goal", ">= 20000 events/s and >= 0.5 of the bare consumer");
         m.put("met", overall >= 20_000 && ratio >= 0.5);
@@ -738,7 +745,7 @@ class PerformanceBenchmark {
         m.put("eventsPerSecond", Stats.round(rate));
         m.put("eventsPerSecondPerTenth", Stats.summary(tenths));
         m.put("secondsPerPhase", phases);
-        m.put("relayBatchSize", context.getEnvironment().getProperty("hoso.events.relay.batch-size", "500 (default)"));
+        m.put("relayBatchSize", context.getEnvironment().getProperty("hoso.events.relay.batch-size", "2000 (default)"));
         m.put("baselineBareProducerRecordsPerSecond", Stats.summary(bare));
         m.put("baselineSampleRecords", sample.size());
         m.put("baselineMeanRecordBytes", Stats.round(sample.stream().mapToInt(r -> r.value().length).average().orElse(0)));

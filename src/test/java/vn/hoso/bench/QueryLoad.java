@@ -198,7 +198,8 @@ final class QueryLoad {
                        count(*) filter (where (data->>'processedOnline')::boolean)
                 from case_event
                 where type = 'vn.hoso.segment.closed' and case_id like ?
-                group by 1, 2, 3, 4""", PREFIX + "%");
+                  and event_time >= ?::timestamptz and event_time < ?::timestamptz
+                group by 1, 2, 3, 4""", PREFIX + "%", fromInstant(), toInstant());
         int monthlyRows = jdbc.update("""
                 insert into rollup_monthly (month, tier, unit_code, kind, segments, processed_online)
                 select date_trunc('month', day)::date, tier, unit_code, kind, sum(segments), sum(processed_online)
