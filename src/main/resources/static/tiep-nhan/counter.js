@@ -136,8 +136,12 @@
     days.innerHTML = '';
     days.append('Thời hạn giải quyết: ');
     const strong = document.createElement('strong');
-    strong.textContent = p.totalDays + ' ngày làm việc';
+    // a limit of 0 days is a same-day procedure: received from 15:00, due the next working day (docs/workflow.md)
+    strong.textContent = p.totalDays === 0 ? 'trong ngày' : p.totalDays + ' ngày làm việc';
     days.append(strong);
+    if (p.totalDays === 0) {
+      days.append(' (nhận sau 15 giờ: trả trong ngày làm việc tiếp theo)');
+    }
     if (p.route.length > 1) {
       days.append(' (' + p.route.map(l => TIERS[l.tier] + ' ' + l.days + ' ngày').join(', ') + ')');
     }
@@ -172,7 +176,7 @@
     const placeholder = new Option('— Chọn thủ tục —', '');
     select.append(placeholder);
     for (const p of procedures) {
-      select.append(new Option(p.name + ' (' + p.totalDays + ' ngày)', p.code));
+      select.append(new Option(p.name + ' (' + (p.totalDays === 0 ? 'trong ngày' : p.totalDays + ' ngày') + ')', p.code));
     }
     renderProcedure();
   }

@@ -54,7 +54,7 @@ final class CaseEventRelay implements SmartLifecycle {
             select r.case_id, r.sent_seq
             from case_event_relay r
             where r.case_id in (select o.case_id from case_event_outbox o
-                                 where mod(abs(hashtext(o.case_id)), ?) = ?
+                                 where mod(hashtext(o.case_id)::bigint + 2147483648, ?) = ?
                                  order by o.created_at limit ?)
             limit ?
             for update of r skip locked""";

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,12 +23,23 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final IdentityService identityService;
     private final LoginRateLimiter limiter;
     private final CredentialCache credentials;
+    private final JdbcTemplate jdbc;
 
     CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginRateLimiter limiter,
-                                          CredentialCache credentials) {
+                                          CredentialCache credentials, JdbcTemplate jdbc) {
         this.identityService = identityService;
         this.limiter = limiter;
         this.credentials = credentials;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The user's stored password (salted hash) while the user exists and is not locked by the engine; null otherwise.
+     * The engine's lock is judged by the database clock, as the engine's own clock may be set back (simulator).
+     */
+    private String storedPassword(String userId) {
+        return jdbc.query("select pwd_ from act_id_user where id_ = ? and (lock_exp_time_ is null or lock_exp_time_"
+                + " <= now())", rs -> rs.next() ? rs.getString(1) : null, userId);
     }
 
     @Override
@@ -35,7 +47,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         String userId = authentication.getName();
         Object presented = authentication.getCredentials();
         if (userId != null && !userId.isBlank() && presented != null) {
-            var remembered = credentials.groups(userId, presented.toString());
+            var remembered = credentials.groups(userId, presented.toString(), () -> storedPassword(userId));
             if (remembered.isPresent()) {
                 return token(userId, remembered.get());
             }
@@ -52,7 +64,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
-        credentials.remember(userId, presented.toString(), groups);
+        if (credentials.enabled()) {
+            credentials.remember(userId, presented.toString(), groups, storedPassword(userId));
+        }
         return token(userId, groups);
     }
 

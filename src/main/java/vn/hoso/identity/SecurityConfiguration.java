@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -48,9 +49,10 @@ class SecurityConfiguration {
     @Bean
     CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService,
                                                                                 LoginRateLimiter limiter,
-                                                                                CredentialCacheProperties cache) {
+                                                                                CredentialCacheProperties cache,
+                                                                                JdbcTemplate jdbc) {
         return new CamundaIdentityAuthenticationProvider(identityService, limiter,
-                new CredentialCache(cache, System::nanoTime));
+                new CredentialCache(cache, System::nanoTime), jdbc);
     }
 
     /** Before Spring Security: a client over the failed-login limit gets 429 before any password is checked. */

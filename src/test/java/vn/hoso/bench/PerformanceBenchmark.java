@@ -571,23 +571,7 @@ class PerformanceBenchmark {
         others.forEach(MessageListenerContainer::resume);
         assertThat(appliedOffsets()).isGreaterThanOrEqualTo(target);
         double overall = total / seconds;
-        // spread: rate over each tenth of the events
-        List<Double> windows = new ArrayList<>();
-        long prevT = 0;
-        long prevN = 0;
-        for (int k = 1; k <= 10; k++) {
-            long threshold = total * k / 10;
-            for (long[] p : progress) {
-                if (p[1] >= threshold) {
-                    if (p[0] > prevT) {
-                        windows.add((p[1] - prevN) / ((p[0] - prevT) / 1e9));
-                    }
-                    prevT = p[0];
-                    prevN = p[1];
-                    break;
-                }
-            }
-        }
+        List<Double> windows = tenths(progress, total); // spread: the rate over each tenth of the events
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("events", total);
         m.put("fillSeconds", Stats.round(fillSeconds));

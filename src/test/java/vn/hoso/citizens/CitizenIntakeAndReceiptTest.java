@@ -137,7 +137,8 @@ class CitizenIntakeAndReceiptTest {
                     .contains("Nội dung yêu cầu giải quyết: Đăng ký khai sinh")
                     .contains("Tiếp nhận hồ sơ của: Ông/Bà Nguyễn Thị Hồng Nhung")
                     .contains("09 giờ 05 phút, ngày 02/03/2026")
-                    .contains("Thời gian trả kết quả giải quyết hồ sơ: ngày 03/03/2026")
+                    // birth registration is done the same day (Luật Hộ tịch 2014 Art. 16), received at 09:05
+                    .contains("Thời gian trả kết quả giải quyết hồ sơ: ngày 02/03/2026")
                     .contains("Mã tra cứu (PIN): " + pin)
                     .contains("Quét mã QR hoặc mở http://localhost:8080/tra-cuu và nhập")
                     .contains("Thành phần hồ sơ: theo danh mục của thủ tục (chưa ghi nhận giấy tờ điện tử)")

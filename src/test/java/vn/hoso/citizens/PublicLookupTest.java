@@ -79,7 +79,8 @@ class PublicLookupTest {
         assertThat(view.get("procedure").asText()).isEqualTo("Đăng ký khai sinh");
         assertThat(view.get("receivingUnit").asText()).isEqualTo("Phường Thành Đông");
         assertThat(view.get("receivedOn").asText()).isEqualTo("2026-03-02");
-        assertThat(view.get("appointmentDate").asText()).isEqualTo("2026-03-03");
+        // a same-day procedure received at 09:05 (Luật Hộ tịch 2014 Art. 16)
+        assertThat(view.get("appointmentDate").asText()).isEqualTo("2026-03-02");
         assertThat(view.get("status").asText()).isEqualTo("SUPPLEMENTATION_REQUESTED");
         assertThat(view.get("statusText").asText()).isEqualTo("Chờ người nộp bổ sung hồ sơ");
         assertThat(view.get("action").asText()).isEqualTo("SUPPLEMENT");
@@ -181,7 +182,7 @@ class PublicLookupTest {
                 browser.driver.get("http://localhost:" + port + "/tra-cuu?code=" + code + "#pin=" + pin);
                 browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
                 assertThat(browser.driver.findElement(By.id("status")).getText()).isEqualTo("Chờ người nộp bổ sung hồ sơ");
-                assertThat(browser.driver.findElement(By.id("r-due")).getText()).isEqualTo("03/03/2026");
+                assertThat(browser.driver.findElement(By.id("r-due")).getText()).isEqualTo("02/03/2026");
                 assertThat(browser.driver.findElement(By.id("action-text")).getText()).contains("bổ sung hồ sơ");
                 assertThat(browser.driver.findElements(By.cssSelector("#timeline li"))).hasSize(3);
                 assertThat(browser.driver.getCurrentUrl()).doesNotContain(pin); // the PIN left the address bar

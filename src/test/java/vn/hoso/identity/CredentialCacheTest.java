@@ -21,38 +21,48 @@ class CredentialCacheTest {
     @Test
     void aSuccessIsRememberedForTheSameUserAndPasswordOnlyAndUntilItsTimeToLive() {
         CredentialCache cache = cache("PT60S", 100);
-        assertThat(cache.groups("officer.10507", "demo")).isEmpty();
-        cache.remember("officer.10507", "demo", List.of("officers.10507"));
+        assertThat(cache.groups("officer.10507", "demo", () -> "h1")).isEmpty();
+        cache.remember("officer.10507", "demo", List.of("officers.10507"), "h1");
 
-        assertThat(cache.groups("officer.10507", "demo")).contains(List.of("officers.10507"));
-        assertThat(cache.groups("officer.10507", "Demo")).as("another password").isEmpty();
-        assertThat(cache.groups("officer.10510", "demo")).as("another user").isEmpty();
+        assertThat(cache.groups("officer.10507", "demo", () -> "h1")).contains(List.of("officers.10507"));
+        assertThat(cache.groups("officer.10507", "Demo", () -> "h1")).as("another password").isEmpty();
+        assertThat(cache.groups("officer.10510", "demo", () -> "h1")).as("another user").isEmpty();
 
         now.addAndGet(Duration.ofSeconds(59).toNanos());
-        assertThat(cache.groups("officer.10507", "demo")).isPresent();
+        assertThat(cache.groups("officer.10507", "demo", () -> "h1")).isPresent();
         now.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertThat(cache.groups("officer.10507", "demo")).as("expired").isEmpty();
+        assertThat(cache.groups("officer.10507", "demo", () -> "h1")).as("expired").isEmpty();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void aChangedLockedOrDeletedUserIsCheckedAgain() {
+        CredentialCache cache = cache("PT60S", 100);
+        cache.remember("officer.10507", "demo", List.of("officers.10507"), "hash-before");
+        assertThat(cache.groups("officer.10507", "demo", () -> "hash-after")).as("password changed").isEmpty();
+        cache.remember("officer.10507", "demo", List.of("officers.10507"), "hash-before");
+        assertThat(cache.groups("officer.10507", "demo", () -> null)).as("locked or deleted").isEmpty();
         assertThat(cache.size()).isZero();
     }
 
     @Test
     void aFailedCheckForgetsEveryRememberedCheckOfThatUser() {
         CredentialCache cache = cache("PT60S", 100);
-        cache.remember("officer.10507", "old", List.of("officers.10507"));
-        cache.remember("officer.10507", "new", List.of("officers.10507"));
-        cache.remember("leader.10507", "demo", List.of("leaders.10507"));
+        cache.remember("officer.10507", "old", List.of("officers.10507"), "h1");
+        cache.remember("officer.10507", "new", List.of("officers.10507"), "h1");
+        cache.remember("leader.10507", "demo", List.of("leaders.10507"), "h2");
         cache.forget("officer.10507");
-        assertThat(cache.groups("officer.10507", "old")).isEmpty();
-        assertThat(cache.groups("officer.10507", "new")).isEmpty();
-        assertThat(cache.groups("leader.10507", "demo")).isPresent();
+        assertThat(cache.groups("officer.10507", "old", () -> "h1")).isEmpty();
+        assertThat(cache.groups("officer.10507", "new", () -> "h1")).isEmpty();
+        assertThat(cache.groups("leader.10507", "demo", () -> "h2")).isPresent();
     }
 
     @Test
     void aZeroTimeToLiveRemembersNothing() {
         CredentialCache cache = cache("PT0S", 100);
-        cache.remember("officer.10507", "demo", List.of("officers.10507"));
+        cache.remember("officer.10507", "demo", List.of("officers.10507"), "h1");
         assertThat(cache.enabled()).isFalse();
-        assertThat(cache.groups("officer.10507", "demo")).isEmpty();
+        assertThat(cache.groups("officer.10507", "demo", () -> "h1")).isEmpty();
         assertThat(cache.size()).isZero();
     }
 
@@ -60,16 +70,16 @@ class CredentialCacheTest {
     void itNeverHoldsMoreThanItsBound() {
         CredentialCache cache = cache("PT60S", 10);
         for (int i = 0; i < 25; i++) {
-            cache.remember("user." + i, "pw" + i, List.of());
+            cache.remember("user." + i, "pw" + i, List.of(), "h" + i);
             assertThat(cache.size()).isLessThanOrEqualTo(10);
         }
-        assertThat(cache.groups("user.24", "pw24")).isPresent();
+        assertThat(cache.groups("user.24", "pw24", () -> "h24")).isPresent();
     }
 
     @Test
     void itsKeysHoldNeitherThePasswordNorAPlainHashOfIt() throws Exception {
         CredentialCache cache = cache("PT60S", 10);
-        cache.remember("officer.10507", "a-secret-password", List.of());
+        cache.remember("officer.10507", "a-secret-password", List.of(), "h1");
         var field = CredentialCache.class.getDeclaredField("entries");
         field.setAccessible(true);
         String key = ((java.util.Map<?, ?>) field.get(cache)).keySet().iterator().next().toString();

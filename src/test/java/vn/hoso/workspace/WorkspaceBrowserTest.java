@@ -112,7 +112,9 @@ class WorkspaceBrowserTest {
                     By.id("procedureCode")));
             assertThat(driver.switchTo().activeElement()).as("the procedure has the focus").isEqualTo(procedure);
             new Select(procedure).selectByValue("BIRTH_REG");
-            assertThat(driver.findElement(By.id("procedure-info")).getText()).contains("1 ngày làm việc");
+            // birth registration is done the same day (Luật Hộ tịch 2014 Art. 16)
+            assertThat(driver.findElement(By.id("procedure-info")).getText()).contains("Thời hạn giải quyết: trong ngày")
+                    .contains("nhận sau 15 giờ");
             driver.findElement(By.id("subject")).sendKeys("Đăng ký khai sinh cho cháu Trần Minh An");
             driver.findElement(By.id("applicantName")).sendKeys("Trần Thị Bình");
             WebElement idNumber = driver.findElement(By.id("applicantIdNumber"));
