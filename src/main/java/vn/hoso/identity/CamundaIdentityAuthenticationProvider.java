@@ -38,6 +38,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
      * The engine's lock is judged by the database clock, as the engine's own clock may be set back (simulator).
      */
     private String storedPassword(String userId) {
+        if (jdbc == null) {
+            return null;
+        }
         return jdbc.query("select pwd_ from act_id_user where id_ = ? and (lock_exp_time_ is null or lock_exp_time_"
                 + " <= now())", rs -> rs.next() ? rs.getString(1) : null, userId);
     }

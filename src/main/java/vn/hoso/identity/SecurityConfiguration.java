@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
@@ -50,9 +51,10 @@ class SecurityConfiguration {
     CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService,
                                                                                 LoginRateLimiter limiter,
                                                                                 CredentialCacheProperties cache,
-                                                                                JdbcTemplate jdbc) {
+                                                                                ObjectProvider<JdbcTemplate> jdbc) {
+        // without a database (web slices) nothing is remembered
         return new CamundaIdentityAuthenticationProvider(identityService, limiter,
-                new CredentialCache(cache, System::nanoTime), jdbc);
+                new CredentialCache(cache, System::nanoTime), jdbc.getIfAvailable());
     }
 
     /** Before Spring Security: a client over the failed-login limit gets 429 before any password is checked. */
