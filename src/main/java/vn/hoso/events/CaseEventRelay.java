@@ -53,9 +53,7 @@ final class CaseEventRelay implements SmartLifecycle {
     private static final String CLAIM = """
             select r.case_id, r.sent_seq
             from case_event_relay r
-            where r.case_id in (select o.case_id from case_event_outbox o
-                                 where mod(hashtext(o.case_id)::bigint + 2147483648, ?) = ?
-                                 order by o.created_at limit ?)
+            where r.case_id in (select o.case_id from case_event_outbox o order by o.created_at limit ?)
             limit ?
             for update of r skip locked""";
 
@@ -107,9 +105,9 @@ final class CaseEventRelay implements SmartLifecycle {
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    private final Producer<String, String>[] producer;
+    private Producer<String, String> producer;
     private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private volatile Thread thread;
     private volatile CountDownLatch stopping = new CountDownLatch(0);
 
     CaseEventRelay(String name, JdbcTemplate jdbc, PlatformTransactionManager transactions,
@@ -120,9 +118,6 @@ final class CaseEventRelay implements SmartLifecycle {
         this.tx = new TransactionTemplate(transactions);
         this.producers = producers;
         this.settings = settings;
-        @SuppressWarnings("unchecked")
-        Producer<String, String>[] perWorker = new Producer[settings.workers()];
-        this.producer = perWorker;
         this.signal = signal;
         this.relayedCounter = Counter.builder("hoso.events.relayed")
                 .description("Case events acknowledged by Kafka and marked sent").tag("relay", name).register(meters);
@@ -164,15 +159,12 @@ final class CaseEventRelay implements SmartLifecycle {
         }
         running = true;
         stopping = new CountDownLatch(1);
-        for (int w = 0; w < settings.workers(); w++) {
-            int worker = w;
-            Thread t = new Thread(() -> loop(worker), "hoso-event-relay-" + name + (w == 0 ? "" : "-" + w));
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-        log.info("Event relay '{}' started ({} workers, batch {}, poll {}, send timeout {})", name, settings.workers(),
-                settings.batchSize(), settings.pollInterval(), settings.sendTimeout());
+        Thread t = new Thread(this::loop, "hoso-event-relay-" + name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+        log.info("Event relay '{}' started (batch {}, poll {}, send timeout {})", name, settings.batchSize(),
+                settings.pollInterval(), settings.sendTimeout());
     }
 
     @Override
@@ -183,14 +175,15 @@ final class CaseEventRelay implements SmartLifecycle {
         running = false;
         stopping.countDown();
         signal.signal();
-        for (Thread t : threads) {
+        Thread t = thread;
+        if (t != null) {
             try {
                 t.join(settings.sendTimeout().plusSeconds(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        threads.clear();
+        thread = null;
         log.info("Event relay '{}' stopped", name);
     }
 
@@ -199,14 +192,14 @@ final class CaseEventRelay implements SmartLifecycle {
         return running;
     }
 
-    private void loop(int worker) {
+    private void loop() {
         Duration backoff = settings.retryBackoff();
         long seen = signal.generation();
         try {
             while (running) {
                 Pass pass;
                 try {
-                    pass = passOnce(worker);
+                    pass = passOnce();
                 } catch (RuntimeException e) {
                     pass = new Pass(0, 0, 0, e, false);
                 }
@@ -218,7 +211,7 @@ final class CaseEventRelay implements SmartLifecycle {
                     failureCounter.increment();
                     log.warn("Event relay '{}': pass failed ({} acknowledged of {} sent), retrying in {}: {}", name,
                             pass.acknowledged(), pass.sent(), backoff, String.valueOf(pass.failure()));
-                    closeProducer(worker);
+                    closeProducer();
                     if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
                         break;
                     }
@@ -234,19 +227,19 @@ final class CaseEventRelay implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeProducer(worker);
+            closeProducer();
         }
     }
 
     // ---------------------------------------------------------------------------------------------- one pass
 
-    /** One relay pass of a worker (claim, send, wait for acknowledgements, mark). */
-    Pass passOnce(int worker) {
+    /** One relay pass (claim, send, wait for acknowledgements, mark); the loop calls it, tests may too. */
+    Pass passOnce() {
         return tx.execute(status -> {
             int batch = settings.batchSize();
             long t = System.nanoTime();
             List<Claim> claims = jdbc.query(CLAIM, (rs, i) -> new Claim(rs.getString(1), rs.getLong(2)),
-                    settings.workers(), worker, batch * 4, batch);
+                    batch * 4, batch);
             t = timed("claim", t);
             if (claims.isEmpty()) {
                 return Pass.IDLE;
@@ -277,13 +270,13 @@ final class CaseEventRelay implements SmartLifecycle {
             if (toSend.isEmpty()) {
                 return new Pass(claims.size(), 0, 0, null, full);
             }
-            return send(worker, claims.size(), toSend, full);
+            return send(claims.size(), toSend, full);
         });
     }
 
-    private Pass send(int worker, int claimed, List<Unsent> toSend, boolean full) {
+    private Pass send(int claimed, List<Unsent> toSend, boolean full) {
         long t = System.nanoTime();
-        Producer<String, String> p = producer(worker);
+        Producer<String, String> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(toSend.size());
         Exception failure = null;
         for (Unsent e : toSend) {
@@ -382,16 +375,16 @@ final class CaseEventRelay implements SmartLifecycle {
         return ps;
     }
 
-    private Producer<String, String> producer(int worker) {
-        if (producer[worker] == null) {
-            producer[worker] = producers.get();
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            producer = producers.get();
         }
-        return producer[worker];
+        return producer;
     }
 
-    private void closeProducer(int worker) {
-        Producer<String, String> p = producer[worker];
-        producer[worker] = null;
+    private void closeProducer() {
+        Producer<String, String> p = producer;
+        producer = null;
         if (p != null) {
             try {
                 p.close(Duration.ofSeconds(1));

@@ -56,13 +56,7 @@ class EventsConfiguration {
     }
 
     static Supplier<Producer<String, String>> producers(Map<String, Object> config) {
-        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
-        return () -> {
-            // one client id per producer (a relay's workers each have one; Kafka registers a JMX bean per id)
-            Map<String, Object> own = new java.util.HashMap<>(config);
-            own.computeIfPresent(ProducerConfig.CLIENT_ID_CONFIG, (k, id) -> id + "-" + created.incrementAndGet());
-            return new KafkaProducer<>(own, new StringSerializer(), new StringSerializer());
-        };
+        return () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     @Bean

@@ -19,9 +19,6 @@ record EventsProperties(@DefaultValue("6") int partitions, @DefaultValue Relay r
      *                     at least one node must relay)
      * @param batchSize    at most this many events (and cases) per relay pass; a full pass is followed at once by
      *                     the next one
-     * @param workers      relay threads of this node, each with its own producer, each taking the cases of its share
-     *                     of the case ids (relays of other nodes compete for all of them: a case is claimed whole,
-     *                     so its events stay in order)
      * @param pollInterval how long the relay waits for new work when idle (it is also woken after every commit of
      *                     this node that appended events)
      * @param sendTimeout  how long a send may take until the broker acknowledged it ({@code delivery.timeout.ms})
@@ -30,7 +27,6 @@ record EventsProperties(@DefaultValue("6") int partitions, @DefaultValue Relay r
      */
     record Relay(@DefaultValue("true") boolean enabled,
                  @DefaultValue("2000") int batchSize,
-                 @DefaultValue("1") int workers,
                  @DefaultValue("100ms") Duration pollInterval,
                  @DefaultValue("30s") Duration sendTimeout,
                  @DefaultValue("500ms") Duration retryBackoff,
@@ -39,9 +35,6 @@ record EventsProperties(@DefaultValue("6") int partitions, @DefaultValue Relay r
         Relay {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("hoso.events.relay.batch-size must be at least 1");
-            }
-            if (workers < 1) {
-                throw new IllegalArgumentException("hoso.events.relay.workers must be at least 1");
             }
             if (sendTimeout.toMillis() < 1000) {
                 throw new IllegalArgumentException("hoso.events.relay.send-timeout must be at least 1s");

@@ -74,7 +74,7 @@ class CaseEventRelayTest {
     }
 
     static EventsProperties.Relay settings(int batch, Duration poll, Duration sendTimeout) {
-        return new EventsProperties.Relay(true, batch, 1, poll, sendTimeout, Duration.ofMillis(100), Duration.ofSeconds(1));
+        return new EventsProperties.Relay(true, batch, poll, sendTimeout, Duration.ofMillis(100), Duration.ofSeconds(1));
     }
 
     /** Whole-log view of a set of cases: the events as the database has them, in seq order. */
