@@ -59,8 +59,9 @@ public class CaseEventLog {
             with event as (
                 insert into case_event (case_id, seq, id, type, source, time, event_time, data, prev_hash, hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                returning recorded_at
             ), outbox as (
-                insert into case_event_outbox (case_id, seq) values (?, ?)
+                insert into case_event_outbox (case_id, seq, created_at, record) select ?, ?, recorded_at, ? from event
             )
             update case_event_stream set last_hash = ? where case_id = ?""";
 
@@ -68,8 +69,9 @@ public class CaseEventLog {
             with event as (
                 insert into case_event (case_id, seq, id, type, source, time, event_time, data, prev_hash, hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                returning recorded_at
             ), outbox as (
-                insert into case_event_outbox (case_id, seq) values (?, ?)
+                insert into case_event_outbox (case_id, seq, created_at, record) select ?, ?, recorded_at, ? from event
             ), relay as (
                 insert into case_event_relay (case_id, sent_seq) values (?, 0) on conflict (case_id) do nothing
             )
@@ -159,9 +161,12 @@ public class CaseEventLog {
         String source = "/units/" + event.unitCode();
         RecordedEvent recorded = new RecordedEvent(id, caseId, seq, event.type(), source, time, prevHash, null, data);
         String hash = CanonicalJson.chainHash(prevHash, recorded.hashedJson());
+        // the record value the relay sends, written once here (the relay neither reads the event back nor re-writes it)
+        String recordValue = new StoredEvent(caseId, seq, id, event.type(), source, timeText, null, data.deepCopy(),
+                prevHash, hash).cloudEventJson();
 
         List<Object> args = new ArrayList<>(List.of(caseId, seq, id, event.type(), source, timeText, eventTime,
-                dataJson, prevHash, hash, caseId, seq));
+                dataJson, prevHash, hash, caseId, seq, recordValue));
         if (seq == 1) {
             args.add(caseId);
         }

@@ -49,20 +49,28 @@ final class CaseEventRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventRelay.class);
 
-    /** Candidate cases: those of the oldest outbox rows; claimed whole, skipping cases another relay holds. */
+    /**
+     * Claims the cases of the oldest outbox rows, whole, skipping cases another relay holds. The array makes the
+     * lookups index probes of the relay positions (an {@code in (subquery)} was planned as a scan of all of them).
+     */
     private static final String CLAIM = """
             select r.case_id, r.sent_seq
             from case_event_relay r
-            where r.case_id in (select o.case_id from case_event_outbox o order by o.created_at limit ?)
-            limit ?
+            where r.case_id = any(array(select o.case_id from case_event_outbox o order by o.created_at limit ?))
             for update of r skip locked""";
 
-    private static final String UNSENT = "select " + CaseEventLog.EVENT_COLUMNS + ", e.recorded_at" + """
-            \sfrom case_event_outbox o
-            join case_event e on e.case_id = o.case_id and e.seq = o.seq
+    /** The claimed cases' unsent events with the record values their appends wrote. */
+    private static final String UNSENT = """
+            select o.case_id, o.seq, o.record, o.created_at
+            from case_event_outbox o
             where o.case_id = any(?)
             order by o.case_id, o.seq
             limit ?""";
+
+    /** Events queued without a record value (a re-publish, or rows older than the column): built from the log. */
+    private static final String FROM_LOG = "select " + CaseEventLog.EVENT_COLUMNS + ", e.recorded_at" + """
+            \sfrom case_event e
+            join unnest(?::varchar[], ?::bigint[]) as a(case_id, seq) on e.case_id = a.case_id and e.seq = a.seq""";
 
     private static final String MARK_OUTBOX = """
             delete from case_event_outbox o
@@ -82,14 +90,8 @@ final class CaseEventRelay implements SmartLifecycle {
     private record Claim(String caseId, long sentSeq) {
     }
 
-    private record Unsent(StoredEvent event, long recordedAtMillis) {
-        String caseId() {
-            return event.caseId();
-        }
-
-        long seq() {
-            return event.seq();
-        }
+    /** An outbox row: {@code value} is the record value (null until built from the log). */
+    private record Unsent(String caseId, long seq, String value, long recordedAtMillis) {
     }
 
     private final String name;
@@ -238,18 +240,17 @@ final class CaseEventRelay implements SmartLifecycle {
         return tx.execute(status -> {
             int batch = settings.batchSize();
             long t = System.nanoTime();
-            List<Claim> claims = jdbc.query(CLAIM, (rs, i) -> new Claim(rs.getString(1), rs.getLong(2)),
-                    batch * 4, batch);
+            List<Claim> claims = jdbc.query(CLAIM, (rs, i) -> new Claim(rs.getString(1), rs.getLong(2)), batch);
             t = timed("claim", t);
             if (claims.isEmpty()) {
                 return Pass.IDLE;
             }
             Map<String, Long> next = new HashMap<>();
             claims.forEach(c -> next.put(c.caseId(), c.sentSeq() + 1));
-            List<Unsent> unsent = jdbc.query(
-                    con -> unsentStatement(con, claims.stream().map(Claim::caseId).toList(), batch),
-                    (rs, i) -> new Unsent(CaseEventLog.storedEvent(rs, i),
-                            rs.getTimestamp("recorded_at").getTime()));
+            List<Unsent> unsent = withValues(jdbc.query(
+                    con -> unsentStatement(con, claims.stream().map(Claim::caseId).toList(), batch * 4),
+                    (rs, i) -> new Unsent(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            rs.getTimestamp(4).getTime())));
             timed("read", t);
             List<Unsent> toSend = new ArrayList<>(unsent.size());
             for (Unsent e : unsent) {
@@ -257,7 +258,11 @@ final class CaseEventRelay implements SmartLifecycle {
                 if (expected == null) {
                     continue;
                 }
-                if (e.seq() == expected) {
+                if (e.value() == null) {
+                    log.error("Event relay '{}': case {} has unsent event {} that the log does not hold; its events are"
+                            + " held back", name, e.caseId(), e.seq());
+                    next.remove(e.caseId());
+                } else if (e.seq() == expected) {
                     toSend.add(e);
                     next.put(e.caseId(), expected + 1);
                 } else {
@@ -266,7 +271,7 @@ final class CaseEventRelay implements SmartLifecycle {
                     next.remove(e.caseId());
                 }
             }
-            boolean full = claims.size() >= batch || unsent.size() >= batch;
+            boolean full = unsent.size() >= batch;
             if (toSend.isEmpty()) {
                 return new Pass(claims.size(), 0, 0, null, full);
             }
@@ -281,7 +286,7 @@ final class CaseEventRelay implements SmartLifecycle {
         Exception failure = null;
         for (Unsent e : toSend) {
             ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.CASE_EVENTS, null, e.caseId(),
-                    e.event().cloudEventJson());
+                    e.value());
             record.headers().add("content-type", RecordedEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             record.headers().add(EventTopics.RECORDED_AT_HEADER,
                     Long.toString(e.recordedAtMillis()).getBytes(StandardCharsets.UTF_8));
@@ -365,6 +370,27 @@ final class CaseEventRelay implements SmartLifecycle {
         PreparedStatement ps = CaseEventLog.withArray(con, UNSENT, cases);
         ps.setInt(2, limit);
         return ps;
+    }
+
+    /** The rows with their record values, those without one built from the log (in place, same order). */
+    private List<Unsent> withValues(List<Unsent> rows) {
+        List<Unsent> missing = rows.stream().filter(u -> u.value() == null).toList();
+        if (missing.isEmpty()) {
+            return rows;
+        }
+        String[] cases = missing.stream().map(Unsent::caseId).toArray(String[]::new);
+        Long[] seqs = missing.stream().map(Unsent::seq).toArray(Long[]::new);
+        Map<String, Unsent> built = new HashMap<>();
+        jdbc.query(con -> twoArrays(con, FROM_LOG, cases, seqs), rs -> {
+            StoredEvent e = CaseEventLog.storedEvent(rs, 0);
+            built.put(e.caseId() + "/" + e.seq(), new Unsent(e.caseId(), e.seq(), e.cloudEventJson(),
+                    rs.getTimestamp("recorded_at").getTime()));
+        });
+        List<Unsent> complete = new ArrayList<>(rows.size());
+        for (Unsent u : rows) {
+            complete.add(u.value() != null ? u : built.getOrDefault(u.caseId() + "/" + u.seq(), u));
+        }
+        return complete;
     }
 
     private static PreparedStatement twoArrays(Connection con, String sql, String[] cases, Long[] seqs)

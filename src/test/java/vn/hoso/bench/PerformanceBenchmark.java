@@ -677,8 +677,8 @@ class PerformanceBenchmark {
         long cases = RELAY_EVENTS / QueryLoad.EVENTS_PER_CASE;
         long t = System.nanoTime();
         new QueryLoad(jdbc, units, RELAY_YEAR, QueryLoad.RELAY_PREFIX).insertEvents(0, cases);
-        jdbc.update("insert into case_event_outbox (case_id, seq, created_at) select case_id, seq, recorded_at"
-                + " from case_event where case_id like ? order by recorded_at", QueryLoad.RELAY_PREFIX + "%");
+        // as the appends queue them: with the record value each append wrote
+        vn.hoso.events.BenchOutbox.queue(jdbc, QueryLoad.RELAY_PREFIX, 5_000);
         jdbc.update("insert into case_event_relay (case_id, sent_seq) select distinct case_id, 0 from case_event"
                 + " where case_id like ?", QueryLoad.RELAY_PREFIX + "%");
         jdbc.execute("vacuum analyze case_event_outbox");
