@@ -3,13 +3,17 @@ package vn.hoso.events;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -27,36 +31,43 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Relays the outbox to Kafka in hososeq order per case. Each pass, in one database transaction:
+ * Relays the outbox to Kafka in hososeq order per case. Each pass, in a database transaction of its own:
  * <ol>
  * <li>claims whole cases that have unsent events by locking their relay-position rows
  * {@code FOR UPDATE SKIP LOCKED} (so no two relays, on this node or another, ever send events of the same case at
  * the same time);</li>
- * <li>reads those cases' unsent events in seq order (a contiguous run after the case's last sent seq);</li>
+ * <li>reads those cases' unsent events in seq order (a contiguous run after the case's last sent seq) with the record
+ * values their appends wrote;</li>
  * <li>sends them with an idempotent producer ({@code acks=all}), key = caseId, and waits for the acknowledgements;</li>
  * <li>for each case, marks the acknowledged prefix as sent (deletes its outbox rows, advances the relay position)
  * and commits.</li>
  * </ol>
- * A crash anywhere before the commit leaves the rows unsent: they are sent again (same event ids) by the next pass
- * of any relay. A failed pass closes the producer and backs off.
+ * Two passes overlap: while the broker acknowledges one pass, the next one claims other cases, reads and sends; then
+ * the first is marked and committed. A case is never in both (the second claims past the first one's cases, and
+ * their rows are locked anyway), and a case's next pass starts only after the pass that held it committed.
+ * A crash anywhere before a commit leaves that pass's rows unsent: they are sent again (same event ids) by a later
+ * pass of any relay. A failed pass closes the producer and backs off.
  */
 final class CaseEventRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventRelay.class);
 
     /**
-     * Claims the cases of the oldest outbox rows, whole, skipping cases another relay holds. The array makes the
-     * lookups index probes of the relay positions (an {@code in (subquery)} was planned as a scan of all of them).
+     * Claims the cases of the oldest outbox rows (past the cases of this relay's pass in flight: a hashed
+     * {@code not in}), whole, skipping cases another relay holds. The array makes the
+     * lookups index probes of the relay positions.
      */
     private static final String CLAIM = """
             select r.case_id, r.sent_seq
             from case_event_relay r
-            where r.case_id = any(array(select o.case_id from case_event_outbox o order by o.created_at limit ?))
+            where r.case_id = any(array(
+                select o.case_id from case_event_outbox o
+                where o.case_id not in (select unnest(?::varchar[])) order by o.created_at limit ?))
             for update of r skip locked""";
 
     /** The claimed cases' unsent events with the record values their appends wrote. */
@@ -83,8 +94,8 @@ final class CaseEventRelay implements SmartLifecycle {
             from unnest(?::varchar[], ?::bigint[]) as a(case_id, seq)
             where r.case_id = a.case_id""";
 
-    record Pass(int claimedCases, int sent, int acknowledged, Exception failure, boolean full) {
-        static final Pass IDLE = new Pass(0, 0, 0, null, false);
+    /** What a pass did: cases claimed, records sent, records acknowledged and marked, and why it failed if it did. */
+    record Pass(int claimedCases, int sent, int acknowledged, Exception failure) {
     }
 
     private record Claim(String caseId, long sentSeq) {
@@ -95,8 +106,7 @@ final class CaseEventRelay implements SmartLifecycle {
     }
 
     private final String name;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final DataSource dataSource;
     private final Supplier<Producer<String, String>> producers;
     private final EventsProperties.Relay settings;
     private final RelaySignal signal;
@@ -112,12 +122,10 @@ final class CaseEventRelay implements SmartLifecycle {
     private volatile Thread thread;
     private volatile CountDownLatch stopping = new CountDownLatch(0);
 
-    CaseEventRelay(String name, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                   Supplier<Producer<String, String>> producers, EventsProperties.Relay settings, RelaySignal signal,
+    CaseEventRelay(String name, JdbcTemplate jdbc, Supplier<Producer<String, String>> producers, EventsProperties.Relay settings, RelaySignal signal,
                    MeterRegistry meters) {
         this.name = name;
-        this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
+        this.dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the relay needs a DataSource");
         this.producers = producers;
         this.settings = settings;
         this.signal = signal;
@@ -197,22 +205,34 @@ final class CaseEventRelay implements SmartLifecycle {
     private void loop() {
         Duration backoff = settings.retryBackoff();
         long seen = signal.generation();
+        InFlight inFlight = null;
         try {
             while (running) {
-                Pass pass;
+                InFlight next = null;
+                Exception failure = null;
                 try {
-                    pass = passOnce();
+                    next = start(inFlight == null ? Set.of() : inFlight.cases());
                 } catch (RuntimeException e) {
-                    pass = new Pass(0, 0, 0, e, false);
+                    failure = e;
+                }
+                if (inFlight != null) {
+                    Pass done = finish(inFlight);
+                    inFlight = null;
+                    failure = failure != null ? failure : done.failure();
+                }
+                if (next != null && (failure != null || next.refused() != null)) {
+                    Pass done = finish(next); // what the broker acknowledged is marked; the rest is sent again
+                    next = null;
+                    failure = failure != null ? failure : done.failure();
                 }
                 if (!running) {
+                    inFlight = next;
                     break;
                 }
-                if (pass.failure() != null) {
+                if (failure != null) {
                     failures.incrementAndGet();
                     failureCounter.increment();
-                    log.warn("Event relay '{}': pass failed ({} acknowledged of {} sent), retrying in {}: {}", name,
-                            pass.acknowledged(), pass.sent(), backoff, String.valueOf(pass.failure()));
+                    log.warn("Event relay '{}': pass failed, retrying in {}: {}", name, backoff, String.valueOf(failure));
                     closeProducer();
                     if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
                         break;
@@ -222,69 +242,120 @@ final class CaseEventRelay implements SmartLifecycle {
                     continue;
                 }
                 backoff = settings.retryBackoff();
-                if (!pass.full()) {
+                inFlight = next;
+                if (inFlight == null) {
                     seen = signal.awaitAfter(seen, settings.pollInterval());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (inFlight != null) {
+                finish(inFlight);
+            }
             closeProducer();
         }
     }
 
     // ---------------------------------------------------------------------------------------------- one pass
 
-    /** One relay pass (claim, send, wait for acknowledgements, mark); the loop calls it, tests may too. */
-    Pass passOnce() {
-        return tx.execute(status -> {
-            int batch = settings.batchSize();
-            long t = System.nanoTime();
-            List<Claim> claims = jdbc.query(CLAIM, (rs, i) -> new Claim(rs.getString(1), rs.getLong(2)), batch);
-            t = timed("claim", t);
-            if (claims.isEmpty()) {
-                return Pass.IDLE;
-            }
-            Map<String, Long> next = new HashMap<>();
-            claims.forEach(c -> next.put(c.caseId(), c.sentSeq() + 1));
-            List<Unsent> unsent = withValues(jdbc.query(
-                    con -> unsentStatement(con, claims.stream().map(Claim::caseId).toList(), batch * 4),
-                    (rs, i) -> new Unsent(rs.getString(1), rs.getLong(2), rs.getString(3),
-                            rs.getTimestamp(4).getTime())));
-            timed("read", t);
-            List<Unsent> toSend = new ArrayList<>(unsent.size());
-            for (Unsent e : unsent) {
-                Long expected = next.get(e.caseId());
-                if (expected == null) {
-                    continue;
-                }
-                if (e.value() == null) {
-                    log.error("Event relay '{}': case {} has unsent event {} that the log does not hold; its events are"
-                            + " held back", name, e.caseId(), e.seq());
-                    next.remove(e.caseId());
-                } else if (e.seq() == expected) {
-                    toSend.add(e);
-                    next.put(e.caseId(), expected + 1);
-                } else {
-                    log.error("Event relay '{}': case {} has unsent event {} but not {}; its events are held back",
-                            name, e.caseId(), e.seq(), expected);
-                    next.remove(e.caseId());
-                }
-            }
-            boolean full = unsent.size() >= batch;
-            if (toSend.isEmpty()) {
-                return new Pass(claims.size(), 0, 0, null, full);
-            }
-            return send(claims.size(), toSend, full);
-        });
+    /**
+     * A pass whose records are sent: it holds its cases (locked in its open transaction on {@code con}) until
+     * {@link #finish} has waited for the acknowledgements, marked them and committed. {@code refused}: the producer
+     * refused a send, and the records after it were not sent.
+     */
+    private record InFlight(Connection con, int claimed, List<Unsent> toSend, List<Future<RecordMetadata>> futures,
+                            Exception refused, Set<String> cases) {
     }
 
-    private Pass send(int claimed, List<Unsent> toSend, boolean full) {
+    /**
+     * Claims cases other than {@code busy}, reads their unsent events and sends them without waiting for the broker;
+     * null when there was nothing to send (the transaction has then ended).
+     */
+    private InFlight start(Set<String> busy) {
+        Connection con = null;
+        try {
+            con = dataSource.getConnection();
+            con.setAutoCommit(false);
+            int batch = settings.batchSize();
+            long t = System.nanoTime();
+            List<Claim> claims = new ArrayList<>();
+            try (PreparedStatement ps = con.prepareStatement(CLAIM)) {
+                ps.setArray(1, con.createArrayOf("varchar", busy.toArray()));
+                ps.setInt(2, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claims.add(new Claim(rs.getString(1), rs.getLong(2)));
+                    }
+                }
+            }
+            t = timed("claim", t);
+            if (claims.isEmpty()) {
+                return null;
+            }
+            List<Unsent> unsent = new ArrayList<>();
+            try (PreparedStatement ps = CaseEventLog.withArray(con, UNSENT,
+                    claims.stream().map(Claim::caseId).toList())) {
+                ps.setInt(2, batch * 4);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        unsent.add(new Unsent(rs.getString(1), rs.getLong(2), rs.getString(3),
+                                rs.getTimestamp(4).getTime()));
+                    }
+                }
+            }
+            unsent = withValues(con, unsent);
+            timed("read", t);
+            List<Unsent> toSend = contiguous(claims, unsent);
+            if (toSend.isEmpty()) {
+                return null;
+            }
+            InFlight pass = send(con, claims.size(), toSend);
+            con = null; // the pass owns it now
+            return pass;
+        } catch (SQLException e) {
+            throw new IllegalStateException("relay pass: " + e.getMessage(), e);
+        } finally {
+            if (con != null) {
+                end(con, true);
+            }
+        }
+    }
+
+    /** The events to send: per claimed case, the unbroken run after its last sent seq. */
+    private List<Unsent> contiguous(List<Claim> claims, List<Unsent> unsent) {
+        Map<String, Long> next = new HashMap<>();
+        claims.forEach(c -> next.put(c.caseId(), c.sentSeq() + 1));
+        List<Unsent> toSend = new ArrayList<>(unsent.size());
+        for (Unsent e : unsent) {
+            Long expected = next.get(e.caseId());
+            if (expected == null) {
+                continue;
+            }
+            if (e.value() == null) {
+                log.error("Event relay '{}': case {} has unsent event {} that the log does not hold; its events are"
+                        + " held back", name, e.caseId(), e.seq());
+                next.remove(e.caseId());
+            } else if (e.seq() == expected) {
+                toSend.add(e);
+                next.put(e.caseId(), expected + 1);
+            } else {
+                log.error("Event relay '{}': case {} has unsent event {} but not {}; its events are held back",
+                        name, e.caseId(), e.seq(), expected);
+                next.remove(e.caseId());
+            }
+        }
+        return toSend;
+    }
+
+    private InFlight send(Connection con, int claimed, List<Unsent> toSend) {
         long t = System.nanoTime();
         Producer<String, String> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(toSend.size());
-        Exception failure = null;
+        Exception refused = null;
+        Set<String> cases = new HashSet<>();
         for (Unsent e : toSend) {
+            cases.add(e.caseId());
             ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.CASE_EVENTS, null, e.caseId(),
                     e.value());
             record.headers().add("content-type", RecordedEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
@@ -294,14 +365,28 @@ final class CaseEventRelay implements SmartLifecycle {
                 Future<RecordMetadata> future = p.send(record);
                 futures.add(future);
                 if (future.isDone() && failed(future)) {
-                    break; // e.g. no metadata within max.block.ms: the broker is away, do not block on every send
+                    // e.g. no metadata within max.block.ms: the broker is away, do not block on every send
+                    refused = new IllegalStateException("the producer failed a send at once");
+                    break;
                 }
             } catch (RuntimeException sendRefused) {
-                failure = sendRefused;
+                refused = sendRefused;
                 break;
             }
         }
-        t = timed("send", t);
+        timed("send", t);
+        return new InFlight(con, claimed, toSend, futures, refused, cases);
+    }
+
+    /**
+     * Waits for the pass's acknowledgements, marks the acknowledged prefix of each case and commits (or rolls back:
+     * the pass's rows are then sent again); gives the connection back in any case.
+     */
+    private Pass finish(InFlight pass) {
+        long t = System.nanoTime();
+        List<Unsent> toSend = pass.toSend();
+        List<Future<RecordMetadata>> futures = pass.futures();
+        Exception failure = null;
         long deadline = System.nanoTime() + settings.sendTimeout().plusSeconds(5).toNanos();
         Map<String, Long> acknowledged = new LinkedHashMap<>();
         Map<String, Boolean> broken = new HashMap<>();
@@ -330,15 +415,40 @@ final class CaseEventRelay implements SmartLifecycle {
                 failure = interrupted;
             }
         }
-        if (failure == null && futures.size() < toSend.size()) {
-            failure = new IllegalStateException("sends stopped after a failure");
+        if (failure == null && pass.refused() != null) {
+            failure = pass.refused();
         }
         t = timed("acknowledge", t);
-        if (!acknowledged.isEmpty()) {
-            mark(acknowledged, acks);
-            timed("mark", t);
+        boolean committed = false;
+        try {
+            if (!acknowledged.isEmpty()) {
+                mark(pass.con(), acknowledged);
+            }
+            pass.con().commit();
+            committed = true;
+        } catch (SQLException e) {
+            failure = failure != null ? failure : e;
+        } finally {
+            end(pass.con(), !committed);
         }
-        return new Pass(claimed, futures.size(), acks, failure, full && failure == null);
+        if (committed) {
+            relayed.addAndGet(acks);
+            relayedCounter.increment(acks);
+        }
+        timed("mark", t);
+        return new Pass(pass.claimed(), futures.size(), committed ? acks : 0, failure);
+    }
+
+    /** Gives the pass's connection back, after a rollback when asked. */
+    private static void end(Connection con, boolean rollback) {
+        try (con) {
+            if (rollback) {
+                con.rollback();
+            }
+            con.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.debug("Event relay: ending a pass's transaction failed", e);
+        }
     }
 
     private static boolean failed(Future<?> future) {
@@ -353,27 +463,21 @@ final class CaseEventRelay implements SmartLifecycle {
         }
     }
 
-    private void mark(Map<String, Long> acknowledged, int count) {
+    private void mark(Connection con, Map<String, Long> acknowledged) throws SQLException {
         String[] cases = acknowledged.keySet().toArray(String[]::new);
         Long[] seqs = acknowledged.values().toArray(Long[]::new);
-        jdbc.query(con -> twoArrays(con, MARK_OUTBOX, cases, seqs),
-                rs -> {
-                    delay.record(Duration.ofNanos((long) (rs.getDouble(1) * 1e9)));
-                });
-        jdbc.update(con -> twoArrays(con, MARK_POSITION, cases, seqs));
-        relayed.addAndGet(count);
-        relayedCounter.increment(count);
+        try (PreparedStatement ps = twoArrays(con, MARK_OUTBOX, cases, seqs); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                delay.record(Duration.ofNanos((long) (rs.getDouble(1) * 1e9)));
+            }
+        }
+        try (PreparedStatement ps = twoArrays(con, MARK_POSITION, cases, seqs)) {
+            ps.executeUpdate();
+        }
     }
 
-    private static PreparedStatement unsentStatement(Connection con, List<String> cases, int limit)
-            throws SQLException {
-        PreparedStatement ps = CaseEventLog.withArray(con, UNSENT, cases);
-        ps.setInt(2, limit);
-        return ps;
-    }
-
-    /** The rows with their record values, those without one built from the log (in place, same order). */
-    private List<Unsent> withValues(List<Unsent> rows) {
+    /** The rows with their record values, those without one built from the log (same order). */
+    private static List<Unsent> withValues(Connection con, List<Unsent> rows) throws SQLException {
         List<Unsent> missing = rows.stream().filter(u -> u.value() == null).toList();
         if (missing.isEmpty()) {
             return rows;
@@ -381,11 +485,13 @@ final class CaseEventRelay implements SmartLifecycle {
         String[] cases = missing.stream().map(Unsent::caseId).toArray(String[]::new);
         Long[] seqs = missing.stream().map(Unsent::seq).toArray(Long[]::new);
         Map<String, Unsent> built = new HashMap<>();
-        jdbc.query(con -> twoArrays(con, FROM_LOG, cases, seqs), rs -> {
-            StoredEvent e = CaseEventLog.storedEvent(rs, 0);
-            built.put(e.caseId() + "/" + e.seq(), new Unsent(e.caseId(), e.seq(), e.cloudEventJson(),
-                    rs.getTimestamp("recorded_at").getTime()));
-        });
+        try (PreparedStatement ps = twoArrays(con, FROM_LOG, cases, seqs); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StoredEvent e = CaseEventLog.storedEvent(rs, 0);
+                built.put(e.caseId() + "/" + e.seq(), new Unsent(e.caseId(), e.seq(), e.cloudEventJson(),
+                        rs.getTimestamp("recorded_at").getTime()));
+            }
+        }
         List<Unsent> complete = new ArrayList<>(rows.size());
         for (Unsent u : rows) {
             complete.add(u.value() != null ? u : built.getOrDefault(u.caseId() + "/" + u.seq(), u));

@@ -22,7 +22,6 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** The event log's beans: the relay of this node (unless {@code hoso.events.relay.enabled=false}) and its gauges. */
 @Configuration(proxyBeanMethods = false)
@@ -61,7 +60,7 @@ class EventsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "hoso.events.relay.enabled", havingValue = "true", matchIfMissing = true)
-    CaseEventRelay caseEventRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventsProperties events,
+    CaseEventRelay caseEventRelay(JdbcTemplate jdbc, EventsProperties events,
                                   KafkaProperties kafka, KafkaConnectionDetails connection,
                                   ObjectProvider<SslBundles> sslBundles, RelaySignal signal, MeterRegistry meters) {
         Map<String, Object> base = kafka.buildProducerProperties(sslBundles.getIfAvailable());
@@ -71,7 +70,7 @@ class EventsConfiguration {
         }
         String name = ManagementFactory.getRuntimeMXBean().getName();
         Map<String, Object> config = relayProducerConfig(base, events.relay(), "hoso-event-relay-" + name);
-        return new CaseEventRelay(name, jdbc, transactions, producers(config), events.relay(), signal, meters);
+        return new CaseEventRelay(name, jdbc, producers(config), events.relay(), signal, meters);
     }
 
     /** Relay lag for the whole log (all nodes): age of the oldest unsent event, and how many are unsent. */

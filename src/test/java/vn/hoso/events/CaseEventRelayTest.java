@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoso.infra.Infrastructure;
 import vn.hoso.infra.IntegrationTest;
@@ -40,8 +39,6 @@ class CaseEventRelayTest {
     CaseEventRelay appRelay;
     @Autowired
     TransactionTemplate tx;
-    @Autowired
-    PlatformTransactionManager transactions;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -69,7 +66,7 @@ class CaseEventRelayTest {
         Map<String, Object> base = new HashMap<>();
         base.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         Map<String, Object> config = EventsConfiguration.relayProducerConfig(base, settings, "test-relay-" + name);
-        return new CaseEventRelay(name, jdbc, transactions, EventsConfiguration.producers(config), settings, signal,
+        return new CaseEventRelay(name, jdbc, EventsConfiguration.producers(config), settings, signal,
                 new SimpleMeterRegistry());
     }
 
