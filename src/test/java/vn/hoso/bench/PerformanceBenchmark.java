@@ -167,6 +167,7 @@ class PerformanceBenchmark {
 
     @AfterAll
     static void report() throws IOException {
+        appMemory();
         StringBuilder out = new StringBuilder("\n\nHỒ SƠ BENCHMARKS (" + Instant.now() + ")\n");
         int[] widths = new int[4];
         List<String[]> rows = new ArrayList<>();
@@ -186,6 +187,37 @@ class PerformanceBenchmark {
         Files.writeString(file, JSON.writeValueAsString(results));
         out.append("  written to ").append(file.toAbsolutePath()).append("\n\n");
         System.out.print(out);
+    }
+
+    /**
+     * Goal 5: the app alone as its own process ({@code vn.hoso.reliability.AppMemoryBenchmark}, which the profile runs
+     * first and which writes {@code target/bench/app-memory.json}): its figures of the same {@code mvn} run go into the
+     * table, beside the whole-JVM row, and into {@code results.json} ({@code appMemory}).
+     */
+    static void appMemory() throws IOException {
+        Path file = Path.of("target", "bench", "app-memory.json");
+        String runId = System.getProperty("hoso.bench.run-id", "");
+        if (runId.isEmpty() || !Files.exists(file)) {
+            return;
+        }
+        JsonNode app = JSON.readTree(file.toFile());
+        if (!runId.equals(app.path("runId").asText())) {
+            return; // an earlier run's
+        }
+        results.put("appMemory", app);
+        JsonNode m = app.path("memory");
+        JsonNode steps = app.path("load").path("stepsPerSecond");
+        String[] row = {"6 memory: peak RSS under 1's load (app alone)", m.path("peakRssMiB").asText() + " MiB",
+                String.format("heap used ≤ %s, committed ≤ %s of %s MiB; idle %s MiB; %s steps/s", m.path("heapUsedPeakMiB")
+                        .asText(), m.path("heapCommittedPeakMiB").asText(), m.path("heapMaxMiB").asText(),
+                        m.path("idleRssMiB").asText(), steps.path("median").asText()), "reported"};
+        int at = table.size();
+        for (int i = 0; i < table.size(); i++) {
+            if (table.get(i)[0].startsWith("6 memory")) {
+                at = i + 1;
+            }
+        }
+        table.add(at, row);
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -80,6 +80,26 @@ final class AppProcess {
         return this;
     }
 
+    private volatile List<String> jvmOptions;
+    private volatile String classpath;
+    private volatile String mainClass;
+
+    /** JVM options instead of the fault tests' quick-start ones (heap, JIT, collector). */
+    AppProcess withJvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /**
+     * Runs the app's main class from a class path (the build's classes and runtime dependencies: what the packaged
+     * jar holds, without Boot's loader) instead of the packaged jar.
+     */
+    AppProcess runningClasses(String classpath, String mainClass) {
+        this.classpath = classpath;
+        this.mainClass = mainClass;
+        return this;
+    }
+
     static Path jar() {
         File[] jars = new File("target").listFiles((dir, n) -> n.matches("hoso-.*\\.jar") && !n.endsWith("-plain.jar")
                 && !n.endsWith("-sources.jar"));
@@ -101,10 +121,15 @@ final class AppProcess {
         starts++;
         ready = false;
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java,
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-                "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
-                "-jar", (jar != null ? jar : jar()).toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions != null ? jvmOptions
+                : List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"));
+        command.addAll(List.of("-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
+        if (classpath != null) {
+            command.addAll(List.of("-cp", classpath, mainClass));
+        } else {
+            command.addAll(List.of("-jar", (jar != null ? jar : jar()).toString()));
+        }
         command.addAll(args);
         logFile = Path.of("target", "reliability", name + "-" + starts + ".log");
         try {
