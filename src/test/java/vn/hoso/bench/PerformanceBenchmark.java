@@ -40,6 +40,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -103,7 +104,11 @@ class PerformanceBenchmark {
     static final int FRESHNESS_SECONDS = Integer.getInteger("hoso.bench.freshness-seconds", 60);
     static final int RELAY_EVENTS = Integer.getInteger("hoso.bench.relay-events", 1_000_000);
     static final int RELAY_YEAR = 2022;
-    static final String ONLY = System.getProperty("hoso.bench.only", "engine,database,ingest,query,freshness,relay");
+    static final int GROWTH_ROUNDS = Integer.getInteger("hoso.bench.growth-rounds", 3);
+    static final int GROWTH_CASES = Integer.getInteger("hoso.bench.growth-cases", 100_000);
+    static final int GROWTH_CASES_PER_STATEMENT = Integer.getInteger("hoso.bench.growth-cases-per-statement", 10_000);
+    static final String ONLY = System.getProperty("hoso.bench.only",
+            "engine,database,ingest,query,freshness,growth,relay");
 
     static final Map<String, Object> results = new LinkedHashMap<>();
     static final List<String[]> table = new ArrayList<>();
@@ -112,6 +117,8 @@ class PerformanceBenchmark {
     int port;
     @Autowired
     TaskService taskService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     CaseFlow caseFlow;
     @Autowired
@@ -149,6 +156,9 @@ class PerformanceBenchmark {
             }
             if (ONLY.contains("freshness")) {
                 freshness();
+            }
+            if (ONLY.contains("growth")) {
+                growth();
             }
         } finally {
             CaseDriver.resetClock();
@@ -386,6 +396,191 @@ class PerformanceBenchmark {
         assertThat(list).isNotEmpty();
         Collections.shuffle(list, new java.util.Random(6));
         return list;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 8: growth — engine steps/s with a province's finished cases in Camunda's history tables
+
+    static final List<String> RUNTIME_TABLES = List.of("act_ru_execution", "act_ru_task", "act_ru_variable",
+            "act_ru_identitylink", "act_ru_job", "act_ge_bytearray", "act_ru_meter_log", "act_ru_task_meter_log");
+
+    void growth() throws Exception {
+        int steps = STEPS.length;
+        log("growth: warm-up, %d bare cases", WARMUP_CASES);
+        engineRound(false, WARMUP_CASES);
+        Map<String, Long> seqBefore = seqScans();
+        List<Double> before = new ArrayList<>();
+        List<String> templates = new ArrayList<>();
+        List<String> loadBefore = new ArrayList<>();
+        for (int r = 0; r < GROWTH_ROUNDS; r++) {
+            RoundResult result = engineRound(false, CASES_PER_ROUND);
+            before.add(CASES_PER_ROUND * steps / result.seconds);
+            templates = result.caseIds();
+            loadBefore.add(loadAverage());
+            log("growth round %d, small history: %.1f steps/s (%.1f s; load average %s)", r + 1, before.get(r),
+                    result.seconds, loadBefore.get(r));
+        }
+        Map<String, Long> seqScansBefore = delta(seqBefore, seqScans());
+        Map<String, Long> runtimeBefore = counts(RUNTIME_TABLES);
+
+        // the templates: the last round's cases, run by the engine to their end
+        List<String> roots = jdbc.queryForList("select id_ from act_hi_procinst where id_ = root_proc_inst_id_ "
+                + "and business_key_ = any(string_to_array(?, ','))", String.class, String.join(",", templates));
+        assertThat(roots).as("root process instances of the last round's cases").hasSize(templates.size());
+        HistoryLoad load = new HistoryLoad(jdbc, roots);
+        long finishedBefore = finishedCases();
+        int copies = (int) Math.max(0, (GROWTH_CASES - finishedBefore + roots.size() - 1) / roots.size());
+        int copiesPerStatement = Math.max(1, GROWTH_CASES_PER_STATEMENT / roots.size());
+        Map<String, Long> countsBefore = load.counts();
+        Map<String, Double> rowsPerTemplateCase = new LinkedHashMap<>();
+        load.tables.forEach(t -> rowsPerTemplateCase.put(t.name(), Stats.round(t.templateRows() / (double) roots.size())));
+        log("growth: %,d finished cases in the history; copying the history rows of %d of them %,d times "
+                + "(%,d copies per statement); rows of the templates: %s; instance-id columns suffixed: %s",
+                finishedBefore, roots.size(), copies, copiesPerStatement,
+                load.tables.stream().map(t -> t.name() + " " + t.templateRows()).toList(), load.suffixedColumns());
+        long start = System.nanoTime();
+        for (int first = 1; first <= copies; first += copiesPerStatement) {
+            int last = Math.min(copies, first + copiesPerStatement - 1);
+            load.copy(first, last);
+            log("growth: copies %,d–%,d of %,d done (%,d cases, %.0f s)", first, last, copies,
+                    (long) last * roots.size(), (System.nanoTime() - start) / 1e9);
+        }
+        double insertSeconds = (System.nanoTime() - start) / 1e9;
+        for (HistoryLoad.Table t : load.tables) {
+            jdbc.execute("analyze " + t.name());
+        }
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        long finishedAfter = finishedCases();
+        Map<String, Long> countsAfter = load.counts();
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (HistoryLoad.Table t : load.tables) {
+            long added = countsAfter.get(t.name()) - countsBefore.get(t.name());
+            assertThat(added).as("%s rows added", t.name()).isEqualTo(t.templateRows() * copies);
+            long bytes = jdbc.queryForObject("select pg_total_relation_size(?::regclass)", Long.class, t.name());
+            Map<String, Object> table = new LinkedHashMap<>();
+            table.put("rows", countsAfter.get(t.name()));
+            table.put("added", added);
+            table.put("perTemplateCase", rowsPerTemplateCase.get(t.name()));
+            table.put("totalMiB", Stats.round(bytes / 1048576.0));
+            tables.put(t.name(), table);
+            log("growth: %-22s %,12d rows (%,d added), %,.1f MiB with indexes", t.name(), countsAfter.get(t.name()),
+                    added, bytes / 1048576.0);
+        }
+        assertThat(finishedAfter).as("finished cases in the history").isGreaterThanOrEqualTo(GROWTH_CASES)
+                .isEqualTo(finishedBefore + (long) copies * roots.size());
+        Map<String, Long> dangling = load.danglingReferences(Math.max(1, copies));
+        assertThat(dangling).as("references of a copy that point nowhere").allSatisfy((k, v) -> assertThat(v).isZero());
+        if (copies > 0) {
+            // the engine reads a copy like the case it was copied from
+            String copy = roots.get(0) + "-g" + copies;
+            var instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(copy).singleResult();
+            assertThat(instance).as("copied root instance %s", copy).isNotNull();
+            assertThat(instance.getEndTime()).isNotNull();
+            assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(copy).count())
+                    .isEqualTo(historyService.createHistoricActivityInstanceQuery().processInstanceId(roots.get(0))
+                            .count());
+            assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(copy).count())
+                    .as("its segments").isEqualTo(historyService.createHistoricProcessInstanceQuery()
+                            .superProcessInstanceId(roots.get(0)).count()).isPositive();
+        }
+        Map<String, Long> runtimeLoaded = counts(RUNTIME_TABLES);
+        log("growth: %,d finished cases loaded in %.0f s (inserts %.0f s, analyze %.0f s); runtime rows before %s, "
+                + "after %s", finishedAfter - finishedBefore, loadSeconds, insertSeconds, loadSeconds - insertSeconds,
+                runtimeBefore, runtimeLoaded);
+
+        Map<String, Long> seqLoaded = seqScans();
+        List<Double> after = new ArrayList<>();
+        List<String> loadAfter = new ArrayList<>();
+        for (int r = 0; r < GROWTH_ROUNDS; r++) {
+            RoundResult result = engineRound(false, CASES_PER_ROUND);
+            after.add(CASES_PER_ROUND * steps / result.seconds);
+            loadAfter.add(loadAverage());
+            log("growth round %d, %,d finished cases in the history: %.1f steps/s (%.1f s; load average %s)", r + 1,
+                    finishedAfter + (long) r * CASES_PER_ROUND, after.get(r), result.seconds, loadAfter.get(r));
+        }
+        Map<String, Long> seqScansAfter = delta(seqLoaded, seqScans());
+        Map<String, Long> runtimeAfter = counts(RUNTIME_TABLES);
+        log("growth: sequential scans of act_* tables during the rounds, small history %s; large history %s",
+                seqScansBefore, seqScansAfter);
+        log("growth: runtime rows after the rounds with the large history %s", runtimeAfter);
+        for (String t : List.of("act_ru_execution", "act_ru_task", "act_ru_variable", "act_ru_identitylink")) {
+            assertThat(runtimeLoaded.get(t)).as("%s: rows after the history load", t).isEqualTo(runtimeBefore.get(t));
+            assertThat(runtimeAfter.get(t)).as("%s: rows after %d more finished cases", t,
+                    GROWTH_ROUNDS * CASES_PER_ROUND).isEqualTo(runtimeBefore.get(t));
+        }
+        assertThat(jdbc.queryForObject("""
+                select count(*) from act_ru_execution e
+                where exists (select 1 from act_hi_procinst p where p.proc_inst_id_ = e.proc_inst_id_
+                              and p.end_time_ is not null)""", Long.class)).as("runtime rows of finished instances")
+                .isZero();
+
+        double ratio = Stats.median(after) / Stats.median(before);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", "bare rounds (event publication off: the engine, case tables and HTTP, no rollup consumer), "
+                + "before and after loading the history tables with finished cases");
+        m.put("casesPerRound", CASES_PER_ROUND);
+        m.put("stepsPerCase", steps);
+        m.put("stepsPerSecondBefore", Stats.summary(before));
+        m.put("stepsPerSecondAfter", Stats.summary(after));
+        m.put("loadAverageAfterRounds", Map.of("smallHistory", loadBefore, "largeHistory", loadAfter));
+        m.put("finishedCasesBefore", finishedBefore);
+        m.put("finishedCasesAfter", finishedAfter);
+        m.put("templateCases", roots.size());
+        m.put("copies", copies);
+        m.put("rowsPerCase", rowsPerTemplateCase);
+        m.put("tables", tables);
+        m.put("suffixedColumns", load.suffixedColumns());
+        m.put("loadSeconds", Stats.round(loadSeconds));
+        m.put("insertSeconds", Stats.round(insertSeconds));
+        m.put("runtimeRows", Map.of("beforeLoad", runtimeBefore, "afterLoad", runtimeLoaded, "afterRounds",
+                runtimeAfter));
+        m.put("seqScansDuringRounds", Map.of("smallHistory", seqScansBefore, "largeHistory", seqScansAfter));
+        m.put("ratio", Stats.round(ratio));
+        m.put("goal", "steps/s with the large history / steps/s with the small one >= 0.8");
+        m.put("met", ratio >= 0.8);
+        results.put("growth", m);
+        row(String.format("8 growth: steps/s with %,d finished cases in history", finishedAfter), after,
+                String.format("%,d finished: %.1f; ratio %.2f; load %.0f s", finishedBefore, Stats.median(before),
+                        ratio, loadSeconds), "ratio ≥ 0.8: " + (ratio >= 0.8 ? "met" : "MISSED"));
+    }
+
+    static String loadAverage() throws IOException {
+        return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).trim().split(" ")).subList(0, 3));
+    }
+
+    /** Finished cases in Camunda's history: finished root process instances. */
+    long finishedCases() {
+        return jdbc.queryForObject("select count(*) from act_hi_procinst where id_ = root_proc_inst_id_ "
+                + "and end_time_ is not null", Long.class);
+    }
+
+    Map<String, Long> counts(List<String> tables) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String t : tables) {
+            m.put(t, jdbc.queryForObject("select count(*) from " + t, Long.class));
+        }
+        return m;
+    }
+
+    /** Sequential scans so far of each engine table (PostgreSQL's statistics, flushed by the backends about 1/s). */
+    Map<String, Long> seqScans() {
+        Map<String, Long> m = new TreeMap<>();
+        jdbc.query("select relname, seq_scan from pg_stat_user_tables where relname like 'act\\_%'",
+                rs -> {
+                    m.put(rs.getString(1), rs.getLong(2));
+                });
+        return m;
+    }
+
+    static Map<String, Long> delta(Map<String, Long> from, Map<String, Long> to) {
+        Map<String, Long> m = new TreeMap<>();
+        to.forEach((k, v) -> {
+            long d = v - from.getOrDefault(k, 0L);
+            if (d > 0) {
+                m.put(k, d);
+            }
+        });
+        return m;
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -1019,6 +1214,9 @@ class PerformanceBenchmark {
         m.put("rawRounds", RAW_ROUNDS);
         m.put("freshnessSeconds", FRESHNESS_SECONDS);
         m.put("relayEvents", RELAY_EVENTS);
+        m.put("growthRounds", GROWTH_ROUNDS);
+        m.put("growthCases", GROWTH_CASES);
+        m.put("growthCasesPerStatement", GROWTH_CASES_PER_STATEMENT);
         m.put("only", ONLY);
         return m;
     }
