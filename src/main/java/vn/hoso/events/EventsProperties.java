@@ -17,8 +17,8 @@ record EventsProperties(@DefaultValue("6") int partitions, @DefaultValue Relay r
     /**
      * @param enabled      whether this node relays the outbox to Kafka (a node that only appends may turn it off;
      *                     at least one node must relay)
-     * @param batchSize    at most this many events (and cases) per relay pass; a full pass is followed at once by
-     *                     the next one
+     * @param batchSize    a relay pass claims the cases of this many of the oldest outbox rows and sends at most four
+     *                     times as many events; passes follow each other at once while there is work
      * @param pollInterval how long the relay waits for new work when idle (it is also woken after every commit of
      *                     this node that appended events)
      * @param sendTimeout  how long a send may take until the broker acknowledged it ({@code delivery.timeout.ms})
