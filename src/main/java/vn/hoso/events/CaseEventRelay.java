@@ -94,10 +94,6 @@ final class CaseEventRelay implements SmartLifecycle {
             from unnest(?::varchar[], ?::bigint[]) as a(case_id, seq)
             where r.case_id = a.case_id""";
 
-    /** What a pass did: cases claimed, records sent, records acknowledged and marked, and why it failed if it did. */
-    record Pass(int claimedCases, int sent, int acknowledged, Exception failure) {
-    }
-
     private record Claim(String caseId, long sentSeq) {
     }
 
@@ -216,14 +212,14 @@ final class CaseEventRelay implements SmartLifecycle {
                     failure = e;
                 }
                 if (inFlight != null) {
-                    Pass done = finish(inFlight);
+                    Exception failed = finish(inFlight);
                     inFlight = null;
-                    failure = failure != null ? failure : done.failure();
+                    failure = failure != null ? failure : failed;
                 }
                 if (next != null && (failure != null || next.refused() != null)) {
-                    Pass done = finish(next); // what the broker acknowledged is marked; the rest is sent again
+                    Exception failed = finish(next); // what the broker acknowledged is marked; the rest is sent again
                     next = null;
-                    failure = failure != null ? failure : done.failure();
+                    failure = failure != null ? failure : failed;
                 }
                 if (!running) {
                     inFlight = next;
@@ -264,7 +260,7 @@ final class CaseEventRelay implements SmartLifecycle {
      * {@link #finish} has waited for the acknowledgements, marked them and committed. {@code refused}: the producer
      * refused a send, and the records after it were not sent.
      */
-    private record InFlight(Connection con, int claimed, List<Unsent> toSend, List<Future<RecordMetadata>> futures,
+    private record InFlight(Connection con, List<Unsent> toSend, List<Future<RecordMetadata>> futures,
                             Exception refused, Set<String> cases) {
     }
 
@@ -310,7 +306,7 @@ final class CaseEventRelay implements SmartLifecycle {
             if (toSend.isEmpty()) {
                 return null;
             }
-            InFlight pass = send(con, claims.size(), toSend);
+            InFlight pass = send(con, toSend);
             con = null; // the pass owns it now
             return pass;
         } catch (SQLException e) {
@@ -348,7 +344,7 @@ final class CaseEventRelay implements SmartLifecycle {
         return toSend;
     }
 
-    private InFlight send(Connection con, int claimed, List<Unsent> toSend) {
+    private InFlight send(Connection con, List<Unsent> toSend) {
         long t = System.nanoTime();
         Producer<String, String> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(toSend.size());
@@ -375,14 +371,15 @@ final class CaseEventRelay implements SmartLifecycle {
             }
         }
         timed("send", t);
-        return new InFlight(con, claimed, toSend, futures, refused, cases);
+        return new InFlight(con, toSend, futures, refused, cases);
     }
 
     /**
      * Waits for the pass's acknowledgements, marks the acknowledged prefix of each case and commits (or rolls back:
-     * the pass's rows are then sent again); gives the connection back in any case.
+     * the pass's rows are then sent again); gives the connection back in any case. Returns why the pass failed, or
+     * null.
      */
-    private Pass finish(InFlight pass) {
+    private Exception finish(InFlight pass) {
         long t = System.nanoTime();
         List<Unsent> toSend = pass.toSend();
         List<Future<RecordMetadata>> futures = pass.futures();
@@ -436,7 +433,7 @@ final class CaseEventRelay implements SmartLifecycle {
             relayedCounter.increment(acks);
         }
         timed("mark", t);
-        return new Pass(pass.claimed(), futures.size(), committed ? acks : 0, failure);
+        return failure;
     }
 
     /** Gives the pass's connection back, after a rollback when asked. */

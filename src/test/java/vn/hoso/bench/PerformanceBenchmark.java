@@ -1185,14 +1185,7 @@ class PerformanceBenchmark {
     // ------------------------------------------------------------------------------------------------------------
 
     Map<String, Object> machine() throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("date", Instant.now().toString());
-        m.put("nproc", Runtime.getRuntime().availableProcessors());
-        String memTotal = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().orElse("?");
-        m.put("memTotal", memTotal.replaceAll("\\s+", " ").replace("MemTotal: ", ""));
-        m.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
-        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        Map<String, Object> m = Stats.machine();
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
         m.put("postgres", jdbc.queryForObject("select version()", String.class));

@@ -1,13 +1,17 @@
 package vn.hoso.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Medians, spreads and percentiles of benchmark samples. */
-final class Stats {
+/** Medians, spreads and percentiles of benchmark samples, and the machine they were taken on. */
+public final class Stats {
 
     private Stats() {
     }
@@ -23,7 +27,7 @@ final class Stats {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
-    static double median(List<Double> samples) {
+    public static double median(List<Double> samples) {
         if (samples.isEmpty()) {
             return Double.NaN;
         }
@@ -42,7 +46,7 @@ final class Stats {
     }
 
     /** {median, min, max, spread = (max - min) / median, rounds}. */
-    static Map<String, Object> summary(List<Double> rounds) {
+    public static Map<String, Object> summary(List<Double> rounds) {
         Map<String, Object> m = new LinkedHashMap<>();
         double median = median(rounds);
         m.put("median", round(median));
@@ -53,12 +57,25 @@ final class Stats {
         return m;
     }
 
-    static double round(double v) {
+    public static double round(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return v;
         }
         double scale = Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 100 : 10000;
         return Math.round(v * scale) / scale;
+    }
+
+    /** Date, cores, memory, load average and JVM of this machine, for a benchmark's results. */
+    public static Map<String, Object> machine() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", Instant.now().toString());
+        m.put("nproc", Runtime.getRuntime().availableProcessors());
+        String memTotal = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().orElse("?");
+        m.put("memTotal", memTotal.replaceAll("\\s+", " ").replace("MemTotal: ", ""));
+        m.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        return m;
     }
 
     static String spread(List<Double> rounds) {

@@ -28,6 +28,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hoso.bench.Stats;
 import vn.hoso.cases.CaseDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class AppMemoryBenchmark extends FaultTest {
     void theAppAloneUnderBenchmarkOnesLoad() throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("runId", System.getProperty("hoso.bench.run-id", ""));
-        results.put("machine", machine());
+        results.put("machine", Stats.machine());
         rig = new FaultRig("bench-memory");
         AppProcess app = rig.node("app", Map.of());
         List<String> jvmOptions = List.of(JVM_OPTIONS.trim().split("\\s+"));
@@ -153,8 +154,8 @@ class AppMemoryBenchmark extends FaultTest {
         load.put("warmupCases", WARMUP_CASES);
         load.put("cases", CASES);
         load.put("casesPerRound", CASES_PER_ROUND);
-        load.put("casesPerSecond", summary(casesPerSecond));
-        load.put("stepsPerSecond", summary(casesPerSecond.stream().map(v -> v * stepCount).toList()));
+        load.put("casesPerSecond", Stats.summary(casesPerSecond));
+        load.put("stepsPerSecond", Stats.summary(casesPerSecond.stream().map(v -> v * stepCount).toList()));
         load.put("taskLookup", "GET /engine-rest/task?processInstanceBusinessKey= as the step's user (HTTP)");
         results.put("load", load);
 
@@ -381,8 +382,8 @@ class AppMemoryBenchmark extends FaultTest {
             synchronized (rss) {
                 synchronized (heapUsed) {
                     return new Summary(rss.stream().mapToLong(Long::longValue).max().orElse(0), peakRssWarmupKb,
-                            (long) median(rss.stream().map(Long::doubleValue).toList()),
-                            heapUsed.stream().mapToDouble(Double::doubleValue).max().orElse(0), median(heapUsed),
+                            (long) Stats.median(rss.stream().map(Long::doubleValue).toList()),
+                            heapUsed.stream().mapToDouble(Double::doubleValue).max().orElse(0), Stats.median(heapUsed),
                             heapCommitted.stream().mapToDouble(Double::doubleValue).max().orElse(0), max, rss.size(),
                             heapUsed.size(), errors.get());
                 }
@@ -443,39 +444,6 @@ class AppMemoryBenchmark extends FaultTest {
         }
         out.append("  written to ").append(file.toAbsolutePath()).append("\n\n");
         System.out.print(out);
-    }
-
-    static Map<String, Object> machine() throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("date", Instant.now().toString());
-        m.put("nproc", Runtime.getRuntime().availableProcessors());
-        m.put("memTotal", Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().orElse("?").replaceAll("\\s+", " ").replace("MemTotal: ", ""));
-        m.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
-        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        return m;
-    }
-
-    static Map<String, Object> summary(List<Double> values) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("median", round1(median(values)));
-        m.put("min", round1(values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
-        m.put("max", round1(values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
-        m.put("rounds", values.stream().map(AppMemoryBenchmark::round1).toList());
-        return m;
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted;
-        synchronized (values) {
-            sorted = new ArrayList<>(values);
-        }
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static double round1(double v) {
