@@ -28,8 +28,9 @@ record CaseSnapshot(List<Map<String, Object>> caseFile, List<Map<String, Object>
                 select coalesce((select sent_seq from case_event_relay where case_id = ?), 0)
                            = coalesce((select last_seq from case_event_stream where case_id = ?), 0)
                        and not exists (select 1 from case_event e where e.case_id = ?
-                                          and not exists (select 1 from rollup_processed_event p
-                                                           where p.event_id = e.id))""",
+                                          and not exists (select 1 from rollup_case_position p
+                                                           where p.case_id = e.case_id
+                                                             and p.applied_seq >= e.seq))""",
                 Boolean.class, caseId, caseId, caseId)));
         return of(caseId, jdbc, taskService);
     }

@@ -137,7 +137,7 @@ class AppMemoryBenchmark extends FaultTest {
         assertThat(finished).as("cases driven through every step").isEqualTo(WARMUP_CASES + CASES);
         assertThat(rig.db.count("select count(*) from act_ru_execution")).as("cases still running").isZero();
         assertThat(rig.db.count("select count(*) from case_event e where not exists "
-                + "(select 1 from rollup_processed_event p where p.event_id = e.id)"))
+                + "(select 1 from rollup_case_position p where p.case_id = e.case_id and p.applied_seq >= e.seq)"))
                 .as("events not in the read model").isZero();
         assertThat(memory.rssSamples()).as("RSS samples while measuring").isGreaterThan(0);
         assertThat(memory.heapSamples()).as("heap samples while measuring").isGreaterThan(0);
@@ -261,7 +261,8 @@ class AppMemoryBenchmark extends FaultTest {
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> rig.db.count("""
                         select count(*) from case_event e
                         where e.case_id = any(string_to_array(?, ','))
-                          and not exists (select 1 from rollup_processed_event p where p.event_id = e.id)""",
+                          and not exists (select 1 from rollup_case_position p
+                                           where p.case_id = e.case_id and p.applied_seq >= e.seq)""",
                         list) == 0);
         return ids;
     }

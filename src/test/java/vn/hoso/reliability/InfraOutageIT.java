@@ -137,8 +137,8 @@ class InfraOutageIT extends FaultTest {
 
         // the event that arrived while the database was down is in the read model, not on the DLT
         await("event consumed during the outage applied").atMost(Duration.ofSeconds(30))
-                .until(() -> rig.db.count("select count(*) from rollup_processed_event where event_id = ?::uuid",
-                        probeId) == 1);
+                .until(() -> rig.db.count("select count(*) from rollup_case_position where case_id = ?",
+                        "PROBE-" + probeId) == 1);
 
         // every poison record is on the DLT (compared as the same lossy UTF-8 decoding of the bytes), and nothing
         // else: no valid event went there; the consumer kept going (the check above)

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperationsSoak extends FaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(OperationsSoak.class);
-    private static final String[] SERIES = {"heap_live_mib", "heap_used_mib", "rss_mib", "pool_active", "outbox", "processed_ids",
+    private static final String[] SERIES = {"heap_live_mib", "heap_used_mib", "rss_mib", "pool_active", "outbox", "case_positions",
             "rollup_lag", "events"};
 
     @Test
@@ -117,7 +117,7 @@ class OperationsSoak extends FaultTest {
                 rssMib(app.pid()),
                 rig.metric(app, "hikaricp_connections_active", null),
                 rig.db.count("select count(*) from case_event_outbox"),
-                rig.db.count("select count(*) from rollup_processed_event"),
+                rig.db.count("select count(*) from rollup_case_position"),
                 lag(kafka),
                 rig.db.count("select count(*) from case_event")};
     }

@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -33,6 +35,9 @@ final class CaseEventsFixture implements AutoCloseable {
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /** The product's time format (vn.hoso.events.EventData#TIME), e.g. 2026-01-05T10:00:00.000+07:00. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
 
     private final KafkaProducer<String, String> producer;
     final List<ObjectNode> produced = new ArrayList<>();
@@ -82,7 +87,7 @@ final class CaseEventsFixture implements AutoCloseable {
             emit("vn.hoso.case.received", data()
                     .put("code", "H" + unitCode + "-" + caseId)
                     .put("kind", kind).put("procedureCode", procedureCode).put("unitCode", unitCode)
-                    .put("tier", tier).put("channel", channel).put("receivedAt", receivedAt.toString())
+                    .put("tier", tier).put("channel", channel).put("receivedAt", time(receivedAt))
                     .put("dueDate", dueDate.toString()));
         }
 
@@ -97,7 +102,7 @@ final class CaseEventsFixture implements AutoCloseable {
             }
             emit("vn.hoso.step.completed", data().put("step", step).put("taskId", UUID.randomUUID().toString())
                     .put("unitCode", unit).put("tier", tier).put("mode", mode).put("actor", "officer." + unit)
-                    .put("completedAt", clock.toString()).put("kind", kind).put("procedureCode", procedureCode));
+                    .put("completedAt", time(clock)).put("kind", kind).put("procedureCode", procedureCode));
             return this;
         }
 
@@ -117,7 +122,7 @@ final class CaseEventsFixture implements AutoCloseable {
 
         Case supplementation(int count) {
             emit("vn.hoso.case.supplementation-requested", data().put("unitCode", unit).put("tier", tier)
-                    .put("requestedAt", clock.toString()).put("requestCount", count));
+                    .put("requestedAt", time(clock)).put("requestCount", count));
             return this;
         }
 
@@ -125,7 +130,7 @@ final class CaseEventsFixture implements AutoCloseable {
         Case apology(LocalDate newDueDate) {
             emit("vn.hoso.case.due-date-changed", data().put("unitCode", unit).put("tier", tier)
                     .put("dueDate", newDueDate.toString()).put("previousDueDate", dueDate.toString())
-                    .put("reason", "APOLOGY").put("changedAt", clock.toString()));
+                    .put("reason", "APOLOGY").put("changedAt", time(clock)));
             return this;
         }
 
@@ -134,7 +139,7 @@ final class CaseEventsFixture implements AutoCloseable {
             clock = clock.plusHours(hours);
             closeSegment();
             emit("vn.hoso.case.refused", data().put("unitCode", unit).put("tier", tier)
-                    .put("refusedAt", clock.toString()).put("kind", kind).put("procedureCode", procedureCode));
+                    .put("refusedAt", time(clock)).put("kind", kind).put("procedureCode", procedureCode));
             return this;
         }
 
@@ -143,7 +148,7 @@ final class CaseEventsFixture implements AutoCloseable {
             clock = clock.plusHours(hours);
             closeSegment();
             emit("vn.hoso.case.returned-incomplete", data().put("unitCode", unit).put("tier", tier)
-                    .put("returnedAt", clock.toString()).put("kind", kind).put("procedureCode", procedureCode));
+                    .put("returnedAt", time(clock)).put("kind", kind).put("procedureCode", procedureCode));
             return this;
         }
 
@@ -151,7 +156,7 @@ final class CaseEventsFixture implements AutoCloseable {
             clock = clock.plusHours(hours);
             closeSegment();
             emit("vn.hoso.case.resolved", data().put("outcome", outcome).put("unitCode", unit).put("tier", tier)
-                    .put("resolvedAt", clock.toString()).put("dueDate", dueDate.toString())
+                    .put("resolvedAt", time(clock)).put("dueDate", dueDate.toString())
                     .put("timeliness", timeliness).put("kind", kind).put("procedureCode", procedureCode)
                     .put("receivingUnit", receivingUnit));
             return this;
@@ -159,7 +164,7 @@ final class CaseEventsFixture implements AutoCloseable {
 
         private void closeSegment() {
             emit("vn.hoso.segment.closed", data().put("unitCode", unit).put("tier", tier)
-                    .put("openedAt", openedAt.toString()).put("closedAt", clock.toString()).put("steps", steps)
+                    .put("openedAt", time(openedAt)).put("closedAt", time(clock)).put("steps", steps)
                     .put("paperSteps", paperSteps).put("processedOnline", paperSteps == 0 && arrivedElectronically)
                     .put("arrivedElectronically", arrivedElectronically).put("kind", kind)
                     .put("procedureCode", procedureCode));
@@ -176,7 +181,7 @@ final class CaseEventsFixture implements AutoCloseable {
             e.put("type", type);
             e.put("source", "/units/" + data.path("unitCode").asText(unit));
             e.put("subject", caseId);
-            e.put("time", clock.toString());
+            e.put("time", time(clock));
             e.put("datacontenttype", "application/json");
             e.put("hososeq", ++seq);
             e.put("hosoprevhash", prevHash);
@@ -194,6 +199,10 @@ final class CaseEventsFixture implements AutoCloseable {
             }
             return this;
         }
+    }
+
+    static String time(OffsetDateTime t) {
+        return TIME.format(t);
     }
 
     Case newCase(String kind, String channel, String unitCode, String tier, OffsetDateTime receivedAt, int dueInDays) {

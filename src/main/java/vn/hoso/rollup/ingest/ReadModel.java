@@ -13,8 +13,14 @@ enum ReadModel {
         this.prefix = prefix;
     }
 
+    /** The ids of applied events without a {@code hososeq} (every event of the log has one). */
     String processed() {
         return prefix + "processed_event";
+    }
+
+    /** Per case, the highest {@code hososeq} applied: how a record delivered again is recognised. */
+    String casePosition() {
+        return prefix + "case_position";
     }
 
     String segment() {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,11 @@ import vn.hoso.events.SupplementationRequested;
 
 /**
  * Applies a batch of events to one copy of the read model with one statement per table (arrays unnested by
- * PostgreSQL), inside the caller's transaction: the event ids first ({@code on conflict do nothing returning} tells
- * which are new), then only the new events' effects. Rows are written in key order so that concurrent consumers
- * cannot deadlock on the shared counters.
+ * PostgreSQL), inside the caller's transaction: first which events are new, then only their effects. An event is new
+ * when its {@code hososeq} is above its case's position ({@code case_position}: the highest one applied; the upsert
+ * that moves it returns where it was), or, without a {@code hososeq}, when its id is not yet in {@code processed_event}
+ * ({@code on conflict do nothing returning}). Rows are written in key order so that concurrent consumers cannot
+ * deadlock on the shared counters.
  */
 @Component
 class ReadModelWriter {
@@ -61,13 +64,29 @@ class ReadModelWriter {
     private Outcome apply(Connection con, ReadModel model, List<PublishedCaseEvent> events, String topic,
                           Map<Integer, Long> nextOffsets) throws SQLException {
         Map<UUID, PublishedCaseEvent> distinct = new LinkedHashMap<>();
+        Map<String, Long> highest = new TreeMap<>();
+        Set<UUID> unsequenced = new HashSet<>();
         for (PublishedCaseEvent e : events) {
-            distinct.putIfAbsent(e.id(), e);
+            if (distinct.putIfAbsent(e.id(), e) == null) {
+                if (e.seq() > 0) {
+                    highest.merge(e.caseId(), e.seq(), Math::max);
+                } else {
+                    unsequenced.add(e.id());
+                }
+            }
         }
-        Set<UUID> fresh = distinct.isEmpty() ? Set.of() : insertIds(con, model, distinct.keySet());
-        List<PublishedCaseEvent> todo = new ArrayList<>(fresh.size());
+        Map<String, Long> position = highest.isEmpty() ? Map.of() : movePositions(con, model, highest);
+        Set<UUID> fresh = unsequenced.isEmpty() ? Set.of() : insertIds(con, model, unsequenced);
+        List<PublishedCaseEvent> todo = new ArrayList<>(distinct.size());
         for (PublishedCaseEvent e : distinct.values()) {
-            if (fresh.contains(e.id())) {
+            if (e.seq() > 0) {
+                // in the case's order; a copy of an earlier event, or one behind a later event, was applied before
+                Long applied = position.get(e.caseId());
+                if (applied == null || e.seq() > applied) {
+                    todo.add(e);
+                    position.put(e.caseId(), e.seq());
+                }
+            } else if (fresh.contains(e.id())) {
                 todo.add(e);
             }
         }
@@ -94,20 +113,22 @@ class ReadModelWriter {
             }
             // StepCompleted, CaseTransferred, OverdueWarning: summed up by segment.closed, nothing more to keep
         }
-        if (!segments.isEmpty()) {
-            insertSegments(con, model, segments);
-        }
+        Map<DayKey, long[]> daily = segments.isEmpty() ? Map.of() : insertSegments(con, model, segments);
         if (!judged.isEmpty()) {
             judgeSegments(con, model, judged);
         }
         if (!cases.isEmpty()) {
             upsertCases(con, model, cases.values());
         }
-        if (!ignored.isEmpty()) {
-            upsertIgnored(con, model, ignored);
-        }
         if (!documents.isEmpty()) {
             insertDocuments(con, model, documents);
+        }
+        // the counters last: other consumers write the same rows, and wait for this transaction's locks on them
+        if (!daily.isEmpty()) {
+            upsertDaily(con, model, daily);
+        }
+        if (!ignored.isEmpty()) {
+            upsertIgnored(con, model, ignored);
         }
         if (nextOffsets != null && !nextOffsets.isEmpty()) {
             upsertOffsets(con, topic, nextOffsets);
@@ -141,6 +162,30 @@ class ReadModelWriter {
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * Moves each case's position to the highest {@code hososeq} of the batch (never back) and returns, per case, where
+     * it was before (0 for a case seen for the first time); a mutable map.
+     */
+    private static Map<String, Long> movePositions(Connection con, ReadModel model, Map<String, Long> highest)
+            throws SQLException {
+        Map<String, Long> before = new HashMap<>();
+        try (PreparedStatement ps = con.prepareStatement("insert into " + model.casePosition() + " as p"
+                + " (case_id, applied_seq) select * from unnest(?::varchar[], ?::int8[]) as t(case_id, seq)"
+                + " order by t.case_id"
+                + " on conflict (case_id) do update set before_seq = p.applied_seq,"
+                + " applied_seq = greatest(p.applied_seq, excluded.applied_seq), applied_at = now()"
+                + " returning case_id, before_seq")) {
+            ps.setArray(1, con.createArrayOf("varchar", highest.keySet().toArray()));
+            ps.setArray(2, con.createArrayOf("int8", highest.values().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    before.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return before;
     }
 
     private Set<UUID> insertIds(Connection con, ReadModel model, Set<UUID> ids) throws SQLException {
@@ -205,7 +250,8 @@ class ReadModelWriter {
         }
     }
 
-    private void insertSegments(Connection con, ReadModel model, List<PublishedCaseEvent> segments)
+    /** Inserts the segment rows; returns what they add to the daily counters. */
+    private Map<DayKey, long[]> insertSegments(Connection con, ReadModel model, List<PublishedCaseEvent> segments)
             throws SQLException {
         int n = segments.size();
         Object[] id = new Object[n];
@@ -261,7 +307,7 @@ class ReadModelWriter {
             ps.setArray(p, con.createArrayOf("int4", segmentNo));
             ps.executeUpdate();
         }
-        upsertDaily(con, model, daily);
+        return daily;
     }
 
     private void upsertDaily(Connection con, ReadModel model, Map<DayKey, long[]> daily) throws SQLException {

@@ -102,7 +102,8 @@ public class RollupRebuild {
         }
         long start = System.nanoTime();
         try {
-            jdbc.execute("truncate " + String.join(", ", ReadModel.REBUILD.processed(), ReadModel.REBUILD.segment(),
+            jdbc.execute("truncate " + String.join(", ", ReadModel.REBUILD.processed(),
+                    ReadModel.REBUILD.casePosition(), ReadModel.REBUILD.segment(),
                     ReadModel.REBUILD.cases(), ReadModel.REBUILD.daily(), ReadModel.REBUILD.monthly(),
                     ReadModel.REBUILD.ignored(),
                     ReadModel.REBUILD.documents()));
