@@ -3,6 +3,7 @@ package vn.hoso.cases;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -68,10 +69,15 @@ public class CaseFlow {
     }
 
     /**
-     * The case of an execution of a case process, locked for this transaction: the business key of the root process
-     * instance, which must be the instance the case is bound to (the first call binds it).
+     * The case of an execution of a case process, locked for this transaction: the case bound to the root process
+     * instance in our table; before the first binding, the root's business key, whose case must not be bound to
+     * another instance (the first call binds it).
      */
     CaseStore.State trustedCase(DelegateExecution execution) {
+        Optional<CaseStore.State> bound = store.boundTo(rootInstanceId(execution));
+        if (bound.isPresent()) {
+            return bound.get();
+        }
         DelegateExecution root = rootInstance(execution);
         UUID caseId;
         try {
@@ -88,6 +94,17 @@ public class CaseFlow {
                     + caseId);
         }
         return state;
+    }
+
+    /**
+     * The id of the root process instance, from the engine's own row of the execution when it has it (no lookup of
+     * the process instance and its super execution).
+     */
+    static String rootInstanceId(DelegateExecution execution) {
+        if (execution instanceof ExecutionEntity entity && entity.getRootProcessInstanceIdRaw() != null) {
+            return entity.getRootProcessInstanceIdRaw();
+        }
+        return rootInstance(execution).getProcessInstanceId();
     }
 
     static DelegateExecution rootInstance(DelegateExecution execution) {
@@ -178,7 +195,7 @@ public class CaseFlow {
         }
         boolean arrivedElectronically = entry == Entry.RECEIVE
                 ? state.channel() == Channel.ONLINE : state.nextArrivalElectronic();
-        int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
+        int segmentNo = store.segmentCount(caseId) + 1;
         // Mẫu 05: a unit on the route has its share of the statutory time from the day the file reaches it
         java.time.LocalDateTime arrived = entry == Entry.RECEIVE ? state.receivedAt().toLocalDateTime()
                 : clock.now().toLocalDateTime();
@@ -317,7 +334,7 @@ public class CaseFlow {
         append(now, new CaseTransferred(caseId.toString(), from.unitCode(), from.tier(), to.unitCode(), to.tier(),
                 StepMode.ELECTRONIC, now));
         if (open.isPresent()) {
-            int segmentNo = store.find(caseId).map(c -> c.segments().size()).orElse(0) + 1;
+            int segmentNo = store.segmentCount(caseId) + 1;
             store.openSegment(caseId, segmentNo, to.unitCode(), to.tier(), now, true, segmentDue);
         }
         store.moveTo(caseId, state.segmentIndex(), to.unitCode(), to.tier(), state.status());

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.function.Supplier;
 
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,19 +38,33 @@ class CaseStore {
         this.zone = businessZone;
     }
 
+    /** The two tables this store reads and writes: a write forgets only the reads of its own table. */
+    private enum Table {
+        CASE_FILE, CASE_SEGMENT;
+
+        static Table written(String sql) {
+            return sql.contains("case_segment") ? CASE_SEGMENT : CASE_FILE;
+        }
+    }
+
+    /** What a read was of: its table and kind (the case's state, its open segment, …) and its key. */
+    private record Read(Table table, String what, Object key) {
+    }
+
     /**
-     * The states read in the current transaction, until this store writes anything: an engine step asks for its
-     * case's state from several listeners and expressions (issue 16's profile: about seven identical locked reads a
-     * step), and the row stays locked by the first read until the transaction ends.
+     * The reads of the current transaction, until this store writes anything: an engine step asks for its case's
+     * state and open segment from several listeners, gateways and expressions (issue 16's profile: about seven
+     * identical locked reads of the state a step), and the case's row stays locked by the first read until the
+     * transaction ends. Only this store writes case_file and case_segment.
      */
-    private Map<UUID, State> statesOfThisTransaction() {
+    @SuppressWarnings("unchecked")
+    private Map<Read, Object> readsOfThisTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        Map<UUID, State> states = (Map<UUID, State>) TransactionSynchronizationManager.getResource(this);
-        if (states == null) {
-            Map<UUID, State> fresh = new HashMap<>();
+        Map<Read, Object> reads = (Map<Read, Object>) TransactionSynchronizationManager.getResource(this);
+        if (reads == null) {
+            Map<Read, Object> fresh = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -56,20 +72,39 @@ class CaseStore {
                     TransactionSynchronizationManager.unbindResourceIfPossible(CaseStore.this);
                 }
             });
-            states = fresh;
+            reads = fresh;
         }
-        return states;
+        return reads;
     }
 
-    /** Every write of this store goes through here: it forgets the states read in this transaction. */
     @SuppressWarnings("unchecked")
-    private int write(String sql, Object... args) {
-        Map<UUID, State> states = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Map<UUID, State>) TransactionSynchronizationManager.getResource(this) : null;
-        if (states != null) {
-            states.clear();
+    private <T> T readOnce(Table table, String what, Object key, Supplier<T> reader) {
+        Map<Read, Object> reads = readsOfThisTransaction();
+        if (reads == null) {
+            return reader.get();
         }
+        Read read = new Read(table, what, key);
+        if (reads.containsKey(read)) {
+            return (T) reads.get(read);
+        }
+        T value = reader.get();
+        reads.put(read, value);
+        return value;
+    }
+
+    /** Every write of this store goes through here: it forgets the reads of its table in this transaction. */
+    private int write(String sql, Object... args) {
+        forgetReads(Table.written(sql));
         return jdbc.update(sql, args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void forgetReads(Table table) {
+        Map<Read, Object> reads = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Map<Read, Object>) TransactionSynchronizationManager.getResource(this) : null;
+        if (reads != null) {
+            reads.keySet().removeIf(read -> read.table() == table);
+        }
     }
 
     /** State the workflow needs while moving a case (no personal data). */
@@ -111,37 +146,51 @@ class CaseStore {
     }
 
     State state(UUID caseId) {
-        Map<UUID, State> states = statesOfThisTransaction();
-        State known = states == null ? null : states.get(caseId);
-        if (known != null) {
-            return known;
-        }
-        State state = lockedState(caseId);
-        if (states != null) {
-            states.put(caseId, state);
-        }
-        return state;
+        return readOnce(Table.CASE_FILE, "state", caseId, () -> lockedStates("case_id", caseId).get(0));
     }
 
-    private State lockedState(UUID caseId) {
-        return jdbc.queryForObject("""
+    /** The case bound to a process instance (the root of a case's processes), if one is. */
+    Optional<State> boundTo(String processInstanceId) {
+        Optional<State> bound = readOnce(Table.CASE_FILE, "boundTo", processInstanceId,
+                () -> lockedStates("process_instance_id", processInstanceId).stream().findFirst());
+        bound.ifPresent(state -> readOnce(Table.CASE_FILE, "state", state.caseId(), () -> state));
+        return bound;
+    }
+
+    /**
+     * The locked case rows by a key; what Tasklist shows of each ({@link #display}) comes with them and is kept with
+     * the reads of the transaction (a task's creation asks for both).
+     */
+    private List<State> lockedStates(String keyColumn, Object key) {
+        Map<Read, Object> reads = readsOfThisTransaction();
+        List<State> states = jdbc.query("""
                 select case_id, code, kind, procedure_code, channel, receiving_unit, receiving_tier, received_at,
                        due_date, route, segment_index, status, current_unit, current_tier, outcome, supplementation_count,
                        supplementation_since, apology_issued, next_arrival_electronic, process_instance_id,
-                       on_return_leg, payment_since
-                  from case_file where case_id = ? for update""",
-                (rs, i) -> new State(rs.getObject("case_id", UUID.class), rs.getString("code"),
-                        CaseKind.valueOf(rs.getString("kind")), rs.getString("procedure_code"),
-                        Channel.valueOf(rs.getString("channel")), rs.getString("receiving_unit"),
-                        Tier.valueOf(rs.getString("receiving_tier")), time(rs, "received_at"),
-                        rs.getObject("due_date", LocalDate.class),
-                        rs.getString("route"), rs.getInt("segment_index"),
-                        CaseStatus.valueOf(rs.getString("status")), rs.getString("current_unit"),
-                        tier(rs, "current_tier"), rs.getString("outcome"), rs.getInt("supplementation_count"),
-                        time(rs, "supplementation_since"), rs.getBoolean("apology_issued"),
-                        rs.getBoolean("next_arrival_electronic"), rs.getString("process_instance_id"),
-                        rs.getBoolean("on_return_leg"), time(rs, "payment_since")),
-                caseId);
+                       on_return_leg, payment_since, subject, applicant_name, overdue_warned
+                  from case_file where %s = ? for update""".formatted(keyColumn),
+                (rs, i) -> {
+                    State state = new State(rs.getObject("case_id", UUID.class), rs.getString("code"),
+                            CaseKind.valueOf(rs.getString("kind")), rs.getString("procedure_code"),
+                            Channel.valueOf(rs.getString("channel")), rs.getString("receiving_unit"),
+                            Tier.valueOf(rs.getString("receiving_tier")), time(rs, "received_at"),
+                            rs.getObject("due_date", LocalDate.class),
+                            rs.getString("route"), rs.getInt("segment_index"),
+                            CaseStatus.valueOf(rs.getString("status")), rs.getString("current_unit"),
+                            tier(rs, "current_tier"), rs.getString("outcome"), rs.getInt("supplementation_count"),
+                            time(rs, "supplementation_since"), rs.getBoolean("apology_issued"),
+                            rs.getBoolean("next_arrival_electronic"), rs.getString("process_instance_id"),
+                            rs.getBoolean("on_return_leg"), time(rs, "payment_since"));
+                    if (reads != null) {
+                        reads.put(new Read(Table.CASE_FILE, "display", state.caseId()), display(rs));
+                    }
+                    return state;
+                },
+                key);
+        if (states.isEmpty() && keyColumn.equals("case_id")) {
+            throw new EmptyResultDataAccessException("No case " + key, 1);
+        }
+        return states;
     }
 
     /** Binds the case to the process instance it runs in; false when it is already bound to another one. */
@@ -157,30 +206,38 @@ class CaseStore {
     }
 
     Optional<OpenSegment> openSegment(UUID caseId) {
-        return jdbc.query("""
+        return readOnce(Table.CASE_SEGMENT, "openSegment", caseId, () -> jdbc.query("""
                 select segment_no, unit_code, tier, last_outcome, last_mode from case_segment
                  where case_id = ? and closed_at is null""",
                 (rs, i) -> new OpenSegment(rs.getInt("segment_no"), rs.getString("unit_code"),
                         Tier.valueOf(rs.getString("tier")), rs.getString("last_outcome"),
                         rs.getString("last_mode") == null ? null : StepMode.valueOf(rs.getString("last_mode"))),
-                caseId).stream().findFirst();
+                caseId).stream().findFirst());
+    }
+
+    /** How many segments the case has had (open or closed). */
+    int segmentCount(UUID caseId) {
+        return jdbc.queryForObject("select count(*) from case_segment where case_id = ?", Integer.class, caseId);
     }
 
     /** How the case's most recent segment ended (null while none has ended). */
     SegmentResult lastSegmentResult(UUID caseId) {
-        return jdbc.query("""
+        return readOnce(Table.CASE_SEGMENT, "lastSegmentResult", caseId, () -> jdbc.query("""
                 select result from case_segment where case_id = ? and closed_at is not null
                  order by segment_no desc limit 1""", (rs, i) -> SegmentResult.valueOf(rs.getString(1)), caseId)
-                .stream().findFirst().orElse(null);
+                .stream().findFirst().orElse(null));
     }
 
     Display display(UUID caseId) {
-        return jdbc.queryForObject("""
+        return readOnce(Table.CASE_FILE, "display", caseId, () -> jdbc.queryForObject("""
                 select code, procedure_code, subject, applicant_name, due_date, overdue_warned
-                  from case_file where case_id = ?""",
-                (rs, i) -> new Display(rs.getString("code"), rs.getString("procedure_code"), rs.getString("subject"),
-                        rs.getString("applicant_name"), rs.getObject("due_date", LocalDate.class),
-                        rs.getBoolean("overdue_warned")), caseId);
+                  from case_file where case_id = ?""", (rs, i) -> display(rs), caseId));
+    }
+
+    private static Display display(ResultSet rs) throws SQLException {
+        return new Display(rs.getString("code"), rs.getString("procedure_code"), rs.getString("subject"),
+                rs.getString("applicant_name"), rs.getObject("due_date", LocalDate.class),
+                rs.getBoolean("overdue_warned"));
     }
 
     void moveTo(UUID caseId, int segmentIndex, String unitCode, Tier tier, CaseStatus status) {
@@ -266,8 +323,9 @@ class CaseStore {
 
     /** The open segment's own due date (Mẫu 05), if it has one. */
     Optional<LocalDate> openSegmentDue(UUID caseId) {
-        return jdbc.query("select due_date from case_segment where case_id = ? and closed_at is null",
-                (rs, i) -> rs.getObject(1, LocalDate.class), caseId).stream().filter(d -> d != null).findFirst();
+        return readOnce(Table.CASE_SEGMENT, "openSegmentDue", caseId, () -> jdbc.query(
+                "select due_date from case_segment where case_id = ? and closed_at is null",
+                (rs, i) -> rs.getObject(1, LocalDate.class), caseId).stream().filter(d -> d != null).findFirst());
     }
 
     void setOpenSegmentDue(UUID caseId, LocalDate dueDate) {
@@ -296,6 +354,7 @@ class CaseStore {
     }
 
     Optional<CaseFile.Segment> closeSegment(UUID caseId, OffsetDateTime at, SegmentResult result) {
+        forgetReads(Table.CASE_SEGMENT);
         return jdbc.query("""
                 update case_segment set closed_at = ?, result = ? where case_id = ? and closed_at is null
                 returning segment_no, unit_code, tier, opened_at, closed_at, steps, paper_steps,
