@@ -52,8 +52,8 @@ class CaseStore {
     }
 
     /**
-     * The reads of the current transaction, until this store writes anything: an engine step asks for its case's
-     * state and open segment from several listeners, gateways and expressions (issue 16's profile: about seven
+     * The reads of the current transaction, each until this store writes to its table: an engine step asks for its
+     * case's state and open segment from several listeners, gateways and expressions (issue 16's profile: about seven
      * identical locked reads of the state a step), and the case's row stays locked by the first read until the
      * transaction ends. Only this store writes case_file and case_segment.
      */
