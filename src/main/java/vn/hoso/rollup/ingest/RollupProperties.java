@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMaxElapsed  how long a failing batch is retried before it goes to the DLT (not while the database is
  *                         unavailable: then it waits)
  * @param rebuildWait      how long the rebuild waits for the live consumer to apply what it read
- * @param processedRetention how long the ids of applied events are kept to recognise a record delivered again; a
- *                         record of an event appended to the log before that is taken as applied (the consumer is
- *                         never that far behind). Longer than the topic's retention and any consumer lag
- * @param retentionCron    when the older ids are deleted (business time zone)
+ * @param processedRetention how long the cases' positions and the ids of applied events are kept to recognise a
+ *                         record delivered again; a record of an event appended to the log before that is taken as
+ *                         applied (the consumer is never that far behind). Longer than the topic's retention and any
+ *                         consumer lag
+ * @param retentionCron    when the older positions and ids are deleted (business time zone)
  */
 @ConfigurationProperties("hoso.rollup")
 record RollupProperties(@DefaultValue("true") boolean enabled, @DefaultValue("hoso-rollup") String groupId,
