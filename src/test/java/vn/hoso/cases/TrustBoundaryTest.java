@@ -28,6 +28,7 @@ import vn.hoso.infra.Http;
 import vn.hoso.infra.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.hoso.cases.CaseDriver.procedure;
 import static vn.hoso.cases.CaseModel.APOLOGY;
 import static vn.hoso.cases.CaseModel.APPRAISE;
@@ -175,6 +176,29 @@ class TrustBoundaryTest {
         driver.complete(caseId, APPRAISE, OFFICER_A);
 
         assertThat(driver.candidateGroups(driver.task(caseId, APPROVE))).containsExactly("leaders." + A);
+    }
+
+    /**
+     * A step finds its case by its root instance in our table; a second instance started with a bound case's id as its
+     * business key (an administrator through the engine REST, an insider through the Java API) cannot take the case.
+     */
+    @Test
+    void aSecondInstanceWithABoundCasesKeyCannotTakeTheCase() {
+        String caseId = caseAtAppraisal("BIRTH_REG");
+        CaseSnapshot before = snapshot(caseId);
+
+        HttpResponse<String> started = api("rest", "admin").post("process-definition/key/" + CaseModel.CASE_PROCESS
+                + "/start", "{\"businessKey\":\"" + caseId + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isGreaterThanOrEqualTo(400);
+        assertThat(started.body()).contains("is not the one of case");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(CaseModel.CASE_PROCESS, caseId))
+                .hasMessageContaining("is not the one of case");
+
+        assertThat(snapshot(caseId)).isEqualTo(before);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey(CaseModel.CASE_PROCESS).count()).isEqualTo(1);
+        driver.complete(caseId, APPRAISE, OFFICER_A);
+        assertThat(driver.task(caseId, APPROVE)).isNotNull();
     }
 
     /** The case's main instance is never cleared by a step of a segment: a variable there meets the Mẫu 04 task. */
