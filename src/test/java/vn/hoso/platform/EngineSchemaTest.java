@@ -78,7 +78,12 @@ class EngineSchemaTest {
     }
 
     private String newDatabase() throws SQLException {
-        String name = "schema_" + UUID.randomUUID().toString().replace("-", "");
+        return newDatabase(jdbc, infrastructure, "schema_");
+    }
+
+    /** A new empty database on the tests' PostgreSQL; returns its JDBC URL. */
+    static String newDatabase(JdbcTemplate jdbc, Infrastructure infrastructure, String prefix) throws SQLException {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = jdbc.getDataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database " + name);
         }

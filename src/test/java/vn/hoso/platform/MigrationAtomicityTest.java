@@ -1,12 +1,10 @@
 package vn.hoso.platform;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -48,7 +46,7 @@ class MigrationAtomicityTest {
     @Test
     void withTheAppsSettingsAMigrationRunsOnTheConnectionThatRecordsIt() throws SQLException {
         BACKENDS_SEEN.clear();
-        String url = newDatabase();
+        String url = EngineSchemaTest.newDatabase(jdbc, infrastructure, "atomic_");
         Flyway flyway = Flyway.configure().configuration(appFlyway.getConfiguration())
                 .dataSource(url, infrastructure.username(), infrastructure.password())
                 .locations("classpath:vn/hoso/platform/no-sql-migrations")
@@ -56,14 +54,6 @@ class MigrationAtomicityTest {
 
         assertThat(flyway.migrate().migrationsExecuted).isEqualTo(1);
         assertThat(BACKENDS_SEEN).as("backends on the new database while the migration ran").containsExactly(1);
-    }
-
-    private String newDatabase() throws SQLException {
-        String name = "atomic_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = jdbc.getDataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        }
-        return infrastructure.jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
     }
 
     static class V1__Counts_the_connections extends BaseJavaMigration {
