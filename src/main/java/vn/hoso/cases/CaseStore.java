@@ -40,11 +40,7 @@ class CaseStore {
 
     /** The two tables this store reads and writes: a write forgets only the reads of its own table. */
     private enum Table {
-        CASE_FILE, CASE_SEGMENT;
-
-        static Table written(String sql) {
-            return sql.contains("case_segment") ? CASE_SEGMENT : CASE_FILE;
-        }
+        CASE_FILE, CASE_SEGMENT
     }
 
     /** What a read was of: its table and kind (the case's state, its open segment, …) and its key. */
@@ -92,9 +88,15 @@ class CaseStore {
         return value;
     }
 
-    /** Every write of this store goes through here: it forgets the reads of its table in this transaction. */
-    private int write(String sql, Object... args) {
-        forgetReads(Table.written(sql));
+    /** Every write of case_file goes through here: it forgets the reads of that table in this transaction. */
+    private int writeCase(String sql, Object... args) {
+        forgetReads(Table.CASE_FILE);
+        return jdbc.update(sql, args);
+    }
+
+    /** Every write of case_segment goes through here (or forgets the segment's reads itself, as closeSegment). */
+    private int writeSegment(String sql, Object... args) {
+        forgetReads(Table.CASE_SEGMENT);
         return jdbc.update(sql, args);
     }
 
@@ -135,7 +137,7 @@ class CaseStore {
     void insert(UUID caseId, String code, CaseKind kind, String procedureCode, String subject, String applicantName,
                 String applicantIdNumber, Channel channel, String receivingUnit, Tier receivingTier,
                 OffsetDateTime receivedAt, LocalDate dueDate, String route, String createdBy) {
-        write("""
+        writeCase("""
                 insert into case_file (case_id, code, kind, procedure_code, subject, applicant_name,
                     applicant_id_number, channel, receiving_unit, receiving_tier, received_at, due_date, route,
                     status, created_by)
@@ -195,14 +197,14 @@ class CaseStore {
 
     /** Binds the case to the process instance it runs in; false when it is already bound to another one. */
     boolean bindProcessInstance(UUID caseId, String processInstanceId) {
-        return write("""
+        return writeCase("""
                 update case_file set process_instance_id = ?
                  where case_id = ? and (process_instance_id is null or process_instance_id = ?)""",
                 processInstanceId, caseId, processInstanceId) == 1;
     }
 
     void setReturning(UUID caseId, boolean returning) {
-        write("update case_file set on_return_leg = ? where case_id = ?", returning, caseId);
+        writeCase("update case_file set on_return_leg = ? where case_id = ?", returning, caseId);
     }
 
     Optional<OpenSegment> openSegment(UUID caseId) {
@@ -241,68 +243,68 @@ class CaseStore {
     }
 
     void moveTo(UUID caseId, int segmentIndex, String unitCode, Tier tier, CaseStatus status) {
-        write("update case_file set segment_index = ?, current_unit = ?, current_tier = ?, status = ? "
+        writeCase("update case_file set segment_index = ?, current_unit = ?, current_tier = ?, status = ? "
                 + "where case_id = ?", segmentIndex, unitCode, tier.name(), status.name(), caseId);
     }
 
     /** The route from the current stop on, resolved to today's units (the 2025-07-01 reform, {@link CaseFlow}). */
     void setRoute(UUID caseId, String route) {
-        write("update case_file set route = ? where case_id = ?", route, caseId);
+        writeCase("update case_file set route = ? where case_id = ?", route, caseId);
     }
 
     void setStatus(UUID caseId, CaseStatus status) {
-        write("update case_file set status = ? where case_id = ?", status.name(), caseId);
+        writeCase("update case_file set status = ? where case_id = ?", status.name(), caseId);
     }
 
     void setNextArrivalElectronic(UUID caseId, boolean electronic) {
-        write("update case_file set next_arrival_electronic = ? where case_id = ?", electronic, caseId);
+        writeCase("update case_file set next_arrival_electronic = ? where case_id = ?", electronic, caseId);
     }
 
     void supplementationRequested(UUID caseId, OffsetDateTime at) {
-        write("""
+        writeCase("""
                 update case_file set supplementation_count = supplementation_count + 1,
                        supplementation_since = ?, status = ? where case_id = ?""",
                 at, CaseStatus.SUPPLEMENTATION_REQUESTED.name(), caseId);
     }
 
     void supplementationReceived(UUID caseId, LocalDate newDueDate) {
-        write("""
+        writeCase("""
                 update case_file set supplementation_since = null, due_date = ?, status = ? where case_id = ?""",
                 newDueDate, CaseStatus.PROCESSING.name(), caseId);
     }
 
     /** Mẫu 02 at reception: returned incomplete, never received; no outcome, no timeliness. */
     void notReceived(UUID caseId, OffsetDateTime at) {
-        write("update case_file set resolved_at = ?, status = ? where case_id = ?", at,
+        writeCase("update case_file set resolved_at = ?, status = ? where case_id = ?", at,
                 CaseStatus.NOT_RECEIVED.name(), caseId);
     }
 
     void paymentRequested(UUID caseId, OffsetDateTime at) {
-        write("update case_file set payment_since = ?, status = ? where case_id = ?", at,
+        writeCase("update case_file set payment_since = ?, status = ? where case_id = ?", at,
                 CaseStatus.AWAITING_PAYMENT.name(), caseId);
     }
 
     void paymentMet(UUID caseId, LocalDate newDueDate) {
-        write("update case_file set payment_since = null, due_date = ?, status = ? where case_id = ?",
+        writeCase("update case_file set payment_since = null, due_date = ?, status = ? where case_id = ?",
                 newDueDate, CaseStatus.PROCESSING.name(), caseId);
     }
 
     void overdueWarned(UUID caseId) {
-        write("update case_file set overdue_warned = true where case_id = ?", caseId);
+        writeCase("update case_file set overdue_warned = true where case_id = ?", caseId);
     }
 
     void apologyIssued(UUID caseId, LocalDate newDueDate) {
-        write("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
+        writeCase("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
     }
 
     void resolve(UUID caseId, Resolution outcome, Timeliness timeliness, OffsetDateTime at, CaseStatus status) {
-        write("update case_file set outcome = ?, timeliness = ?, resolved_at = ?, status = ? where case_id = ?",
+        writeCase("update case_file set outcome = ?, timeliness = ?, resolved_at = ?, status = ? where case_id = ?",
                 outcome.name(), timeliness.name(), at, status.name(), caseId);
     }
 
     /** Refused at reception (Mẫu 03): outcome REJECTED, never judged for timeliness. */
     void refuse(UUID caseId, OffsetDateTime at) {
-        write("update case_file set outcome = ?, timeliness = null, resolved_at = ?, status = ? where case_id = ?",
+        writeCase("update case_file set outcome = ?, timeliness = null, resolved_at = ?, status = ? where case_id = ?",
                 Resolution.REJECTED.name(), at, CaseStatus.REJECTED.name(), caseId);
     }
 
@@ -314,7 +316,7 @@ class CaseStore {
     /** @param dueDate the unit's share of the statutory time ends on this day (Mẫu 05); null: none (return leg) */
     void openSegment(UUID caseId, int segmentNo, String unitCode, Tier tier, OffsetDateTime at,
                      boolean arrivedElectronically, LocalDate dueDate) {
-        write("""
+        writeSegment("""
                 insert into case_segment (case_id, segment_no, unit_code, tier, opened_at, arrived_electronically,
                                           due_date)
                 values (?, ?, ?, ?, ?, ?, ?)""", caseId, segmentNo, unitCode, tier.name(), at, arrivedElectronically,
@@ -329,7 +331,7 @@ class CaseStore {
     }
 
     void setOpenSegmentDue(UUID caseId, LocalDate dueDate) {
-        write("update case_segment set due_date = ? where case_id = ? and closed_at is null", dueDate, caseId);
+        writeSegment("update case_segment set due_date = ? where case_id = ? and closed_at is null", dueDate, caseId);
     }
 
     /**
@@ -339,7 +341,7 @@ class CaseStore {
      */
     boolean recordStep(UUID caseId, StepMode mode, boolean segmentStep, String outcome) {
         boolean paper = mode == StepMode.PAPER;
-        return write("""
+        return writeSegment("""
                 update case_segment set steps = steps + 1, paper_steps = paper_steps + ?,
                        last_outcome = case when ? then ? else last_outcome end,
                        last_mode = case when ? then ? else last_mode end
@@ -349,7 +351,7 @@ class CaseStore {
 
     /** A segment that arrived on paper can still be digitized at reception (an electronic receive step). */
     void markArrivedElectronically(UUID caseId) {
-        write("update case_segment set arrived_electronically = true where case_id = ? and closed_at is null",
+        writeSegment("update case_segment set arrived_electronically = true where case_id = ? and closed_at is null",
                 caseId);
     }
 
