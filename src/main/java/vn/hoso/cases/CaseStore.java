@@ -94,6 +94,48 @@ class CaseStore {
         return jdbc.update(sql, args);
     }
 
+    /**
+     * An update of one case's row ({@code update case_file set … where case_id = ?}): forgets the reads of case_file
+     * like any write, and in a transaction keeps the row it leaves (its state and what Tasklist shows, returned by
+     * the update itself, which locks the row as the state's read does) as the next reads of the case, by its id and
+     * by the process instance it is bound to.
+     */
+    private int updateCase(String sql, Object... args) {
+        Map<Read, Object> reads = readsOfThisTransaction();
+        if (reads == null) {
+            return writeCase(sql, args);
+        }
+        forgetReads(Table.CASE_FILE);
+        List<State> states = jdbc.query(sql + " returning " + STATE_COLUMNS, (rs, i) -> state(rs, reads), args);
+        for (State state : states) {
+            reads.put(new Read(Table.CASE_FILE, "state", state.caseId()), state);
+            if (state.processInstanceId() != null) {
+                reads.put(new Read(Table.CASE_FILE, "boundTo", state.processInstanceId()), Optional.of(state));
+            }
+        }
+        return states.size();
+    }
+
+    /**
+     * An update of a case's open segment ({@code update case_segment set … where case_id = ? and closed_at is
+     * null}): forgets the reads of case_segment like any write, and in a transaction keeps what the update returns
+     * of the open segment (itself, its due date) as the next reads of them.
+     */
+    private int updateOpenSegment(UUID caseId, String sql, Object... args) {
+        Map<Read, Object> reads = readsOfThisTransaction();
+        if (reads == null) {
+            return writeSegment(sql, args);
+        }
+        forgetReads(Table.CASE_SEGMENT);
+        List<Object[]> rows = jdbc.query(sql + " returning " + OPEN_SEGMENT_COLUMNS + ", due_date",
+                (rs, i) -> new Object[] {openSegment(rs), rs.getObject("due_date", LocalDate.class)}, args);
+        if (rows.size() == 1) {
+            reads.put(new Read(Table.CASE_SEGMENT, "openSegment", caseId), Optional.of(rows.get(0)[0]));
+            reads.put(new Read(Table.CASE_SEGMENT, "openSegmentDue", caseId), Optional.ofNullable(rows.get(0)[1]));
+        }
+        return rows.size();
+    }
+
     /** Every write of case_segment goes through here (or forgets the segment's reads itself, as closeSegment). */
     private int writeSegment(String sql, Object... args) {
         forgetReads(Table.CASE_SEGMENT);
@@ -165,56 +207,64 @@ class CaseStore {
      */
     private List<State> lockedStates(String keyColumn, Object key) {
         Map<Read, Object> reads = readsOfThisTransaction();
-        List<State> states = jdbc.query("""
-                select case_id, code, kind, procedure_code, channel, receiving_unit, receiving_tier, received_at,
-                       due_date, route, segment_index, status, current_unit, current_tier, outcome, supplementation_count,
-                       supplementation_since, apology_issued, next_arrival_electronic, process_instance_id,
-                       on_return_leg, payment_since, subject, applicant_name, overdue_warned
-                  from case_file where %s = ? for update""".formatted(keyColumn),
-                (rs, i) -> {
-                    State state = new State(rs.getObject("case_id", UUID.class), rs.getString("code"),
-                            CaseKind.valueOf(rs.getString("kind")), rs.getString("procedure_code"),
-                            Channel.valueOf(rs.getString("channel")), rs.getString("receiving_unit"),
-                            Tier.valueOf(rs.getString("receiving_tier")), time(rs, "received_at"),
-                            rs.getObject("due_date", LocalDate.class),
-                            rs.getString("route"), rs.getInt("segment_index"),
-                            CaseStatus.valueOf(rs.getString("status")), rs.getString("current_unit"),
-                            tier(rs, "current_tier"), rs.getString("outcome"), rs.getInt("supplementation_count"),
-                            time(rs, "supplementation_since"), rs.getBoolean("apology_issued"),
-                            rs.getBoolean("next_arrival_electronic"), rs.getString("process_instance_id"),
-                            rs.getBoolean("on_return_leg"), time(rs, "payment_since"));
-                    if (reads != null) {
-                        reads.put(new Read(Table.CASE_FILE, "display", state.caseId()), display(rs));
-                    }
-                    return state;
-                },
-                key);
+        List<State> states = jdbc.query("select " + STATE_COLUMNS + " from case_file where %s = ? for update"
+                .formatted(keyColumn), (rs, i) -> state(rs, reads), key);
         if (states.isEmpty() && keyColumn.equals("case_id")) {
             throw new EmptyResultDataAccessException("No case " + key, 1);
         }
         return states;
     }
 
+    /** What {@link #state} and {@link #display} are made of. */
+    private static final String STATE_COLUMNS = """
+            case_id, code, kind, procedure_code, channel, receiving_unit, receiving_tier, received_at, due_date, route,
+            segment_index, status, current_unit, current_tier, outcome, supplementation_count, supplementation_since,
+            apology_issued, next_arrival_electronic, process_instance_id, on_return_leg, payment_since, subject,
+            applicant_name, overdue_warned""";
+
+    /** A case's state from a row of {@link #STATE_COLUMNS}; what Tasklist shows of it goes into {@code reads}. */
+    private State state(ResultSet rs, Map<Read, Object> reads) throws SQLException {
+        State state = new State(rs.getObject("case_id", UUID.class), rs.getString("code"),
+                CaseKind.valueOf(rs.getString("kind")), rs.getString("procedure_code"),
+                Channel.valueOf(rs.getString("channel")), rs.getString("receiving_unit"),
+                Tier.valueOf(rs.getString("receiving_tier")), time(rs, "received_at"),
+                rs.getObject("due_date", LocalDate.class),
+                rs.getString("route"), rs.getInt("segment_index"),
+                CaseStatus.valueOf(rs.getString("status")), rs.getString("current_unit"),
+                tier(rs, "current_tier"), rs.getString("outcome"), rs.getInt("supplementation_count"),
+                time(rs, "supplementation_since"), rs.getBoolean("apology_issued"),
+                rs.getBoolean("next_arrival_electronic"), rs.getString("process_instance_id"),
+                rs.getBoolean("on_return_leg"), time(rs, "payment_since"));
+        if (reads != null) {
+            reads.put(new Read(Table.CASE_FILE, "display", state.caseId()), display(rs));
+        }
+        return state;
+    }
+
     /** Binds the case to the process instance it runs in; false when it is already bound to another one. */
     boolean bindProcessInstance(UUID caseId, String processInstanceId) {
-        return writeCase("""
+        return updateCase("""
                 update case_file set process_instance_id = ?
                  where case_id = ? and (process_instance_id is null or process_instance_id = ?)""",
                 processInstanceId, caseId, processInstanceId) == 1;
     }
 
     void setReturning(UUID caseId, boolean returning) {
-        writeCase("update case_file set on_return_leg = ? where case_id = ?", returning, caseId);
+        updateCase("update case_file set on_return_leg = ? where case_id = ?", returning, caseId);
     }
 
     Optional<OpenSegment> openSegment(UUID caseId) {
-        return readOnce(Table.CASE_SEGMENT, "openSegment", caseId, () -> jdbc.query("""
-                select segment_no, unit_code, tier, last_outcome, last_mode from case_segment
-                 where case_id = ? and closed_at is null""",
-                (rs, i) -> new OpenSegment(rs.getInt("segment_no"), rs.getString("unit_code"),
-                        Tier.valueOf(rs.getString("tier")), rs.getString("last_outcome"),
-                        rs.getString("last_mode") == null ? null : StepMode.valueOf(rs.getString("last_mode"))),
-                caseId).stream().findFirst());
+        return readOnce(Table.CASE_SEGMENT, "openSegment", caseId, () -> jdbc.query("select " + OPEN_SEGMENT_COLUMNS
+                + " from case_segment where case_id = ? and closed_at is null", (rs, i) -> openSegment(rs), caseId)
+                .stream().findFirst());
+    }
+
+    private static final String OPEN_SEGMENT_COLUMNS = "segment_no, unit_code, tier, last_outcome, last_mode";
+
+    private static OpenSegment openSegment(ResultSet rs) throws SQLException {
+        return new OpenSegment(rs.getInt("segment_no"), rs.getString("unit_code"), Tier.valueOf(rs.getString("tier")),
+                rs.getString("last_outcome"),
+                rs.getString("last_mode") == null ? null : StepMode.valueOf(rs.getString("last_mode")));
     }
 
     /** How many segments the case has had (open or closed). */
@@ -243,68 +293,68 @@ class CaseStore {
     }
 
     void moveTo(UUID caseId, int segmentIndex, String unitCode, Tier tier, CaseStatus status) {
-        writeCase("update case_file set segment_index = ?, current_unit = ?, current_tier = ?, status = ? "
+        updateCase("update case_file set segment_index = ?, current_unit = ?, current_tier = ?, status = ? "
                 + "where case_id = ?", segmentIndex, unitCode, tier.name(), status.name(), caseId);
     }
 
     /** The route from the current stop on, resolved to today's units (the 2025-07-01 reform, {@link CaseFlow}). */
     void setRoute(UUID caseId, String route) {
-        writeCase("update case_file set route = ? where case_id = ?", route, caseId);
+        updateCase("update case_file set route = ? where case_id = ?", route, caseId);
     }
 
     void setStatus(UUID caseId, CaseStatus status) {
-        writeCase("update case_file set status = ? where case_id = ?", status.name(), caseId);
+        updateCase("update case_file set status = ? where case_id = ?", status.name(), caseId);
     }
 
     void setNextArrivalElectronic(UUID caseId, boolean electronic) {
-        writeCase("update case_file set next_arrival_electronic = ? where case_id = ?", electronic, caseId);
+        updateCase("update case_file set next_arrival_electronic = ? where case_id = ?", electronic, caseId);
     }
 
     void supplementationRequested(UUID caseId, OffsetDateTime at) {
-        writeCase("""
+        updateCase("""
                 update case_file set supplementation_count = supplementation_count + 1,
                        supplementation_since = ?, status = ? where case_id = ?""",
                 at, CaseStatus.SUPPLEMENTATION_REQUESTED.name(), caseId);
     }
 
     void supplementationReceived(UUID caseId, LocalDate newDueDate) {
-        writeCase("""
+        updateCase("""
                 update case_file set supplementation_since = null, due_date = ?, status = ? where case_id = ?""",
                 newDueDate, CaseStatus.PROCESSING.name(), caseId);
     }
 
     /** Mẫu 02 at reception: returned incomplete, never received; no outcome, no timeliness. */
     void notReceived(UUID caseId, OffsetDateTime at) {
-        writeCase("update case_file set resolved_at = ?, status = ? where case_id = ?", at,
+        updateCase("update case_file set resolved_at = ?, status = ? where case_id = ?", at,
                 CaseStatus.NOT_RECEIVED.name(), caseId);
     }
 
     void paymentRequested(UUID caseId, OffsetDateTime at) {
-        writeCase("update case_file set payment_since = ?, status = ? where case_id = ?", at,
+        updateCase("update case_file set payment_since = ?, status = ? where case_id = ?", at,
                 CaseStatus.AWAITING_PAYMENT.name(), caseId);
     }
 
     void paymentMet(UUID caseId, LocalDate newDueDate) {
-        writeCase("update case_file set payment_since = null, due_date = ?, status = ? where case_id = ?",
+        updateCase("update case_file set payment_since = null, due_date = ?, status = ? where case_id = ?",
                 newDueDate, CaseStatus.PROCESSING.name(), caseId);
     }
 
     void overdueWarned(UUID caseId) {
-        writeCase("update case_file set overdue_warned = true where case_id = ?", caseId);
+        updateCase("update case_file set overdue_warned = true where case_id = ?", caseId);
     }
 
     void apologyIssued(UUID caseId, LocalDate newDueDate) {
-        writeCase("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
+        updateCase("update case_file set apology_issued = true, due_date = ? where case_id = ?", newDueDate, caseId);
     }
 
     void resolve(UUID caseId, Resolution outcome, Timeliness timeliness, OffsetDateTime at, CaseStatus status) {
-        writeCase("update case_file set outcome = ?, timeliness = ?, resolved_at = ?, status = ? where case_id = ?",
+        updateCase("update case_file set outcome = ?, timeliness = ?, resolved_at = ?, status = ? where case_id = ?",
                 outcome.name(), timeliness.name(), at, status.name(), caseId);
     }
 
     /** Refused at reception (Mẫu 03): outcome REJECTED, never judged for timeliness. */
     void refuse(UUID caseId, OffsetDateTime at) {
-        writeCase("update case_file set outcome = ?, timeliness = null, resolved_at = ?, status = ? where case_id = ?",
+        updateCase("update case_file set outcome = ?, timeliness = null, resolved_at = ?, status = ? where case_id = ?",
                 Resolution.REJECTED.name(), at, CaseStatus.REJECTED.name(), caseId);
     }
 
@@ -331,7 +381,8 @@ class CaseStore {
     }
 
     void setOpenSegmentDue(UUID caseId, LocalDate dueDate) {
-        writeSegment("update case_segment set due_date = ? where case_id = ? and closed_at is null", dueDate, caseId);
+        updateOpenSegment(caseId, "update case_segment set due_date = ? where case_id = ? and closed_at is null",
+                dueDate, caseId);
     }
 
     /**
@@ -341,7 +392,7 @@ class CaseStore {
      */
     boolean recordStep(UUID caseId, StepMode mode, boolean segmentStep, String outcome) {
         boolean paper = mode == StepMode.PAPER;
-        return writeSegment("""
+        return updateOpenSegment(caseId, """
                 update case_segment set steps = steps + 1, paper_steps = paper_steps + ?,
                        last_outcome = case when ? then ? else last_outcome end,
                        last_mode = case when ? then ? else last_mode end
@@ -351,7 +402,8 @@ class CaseStore {
 
     /** A segment that arrived on paper can still be digitized at reception (an electronic receive step). */
     void markArrivedElectronically(UUID caseId) {
-        writeSegment("update case_segment set arrived_electronically = true where case_id = ? and closed_at is null",
+        updateOpenSegment(caseId,
+                "update case_segment set arrived_electronically = true where case_id = ? and closed_at is null",
                 caseId);
     }
 

@@ -113,6 +113,48 @@ class CaseStoreReadsTest {
         });
     }
 
+    /** Scans of a table in the current transaction so far (PostgreSQL's own count, not yet flushed). */
+    private long scansInThisTransaction(String table) {
+        return jdbc.queryForObject("select coalesce(seq_scan, 0) + coalesce(idx_scan, 0) from pg_stat_xact_user_tables"
+                + " where relname = ?", Long.class, table);
+    }
+
+    @Test
+    void anUpdateLeavesTheRowItReturnsAsTheNextReadsWithoutAnotherQuery() {
+        UUID caseId = caseWithOpenSegment();
+        String processInstance = "pi-" + caseId;
+        tx().executeWithoutResult(s -> {
+            assertThat(store.bindProcessInstance(caseId, processInstance)).isTrue();
+            long caseScans = scansInThisTransaction("case_file");
+            store.setStatus(caseId, CaseStatus.PROCESSING);
+            store.overdueWarned(caseId);
+            assertThat(store.state(caseId).status()).isEqualTo(CaseStatus.PROCESSING);
+            assertThat(store.boundTo(processInstance)).hasValueSatisfying(
+                    state -> assertThat(state.status()).isEqualTo(CaseStatus.PROCESSING));
+            assertThat(store.display(caseId).overdueWarned()).isTrue();
+            assertThat(store.display(caseId).subject()).isEqualTo("reads");
+            assertThat(scansInThisTransaction("case_file") - caseScans).as("the two updates, no read").isEqualTo(2);
+
+            long segmentScans = scansInThisTransaction("case_segment");
+            assertThat(store.recordStep(caseId, StepMode.PAPER, true, "APPROVE")).isTrue();
+            assertThat(store.openSegment(caseId)).hasValueSatisfying(o -> {
+                assertThat(o.lastOutcome()).isEqualTo("APPROVE");
+                assertThat(o.lastMode()).isEqualTo(StepMode.PAPER);
+            });
+            assertThat(store.openSegmentDue(caseId)).contains(LocalDate.of(2026, 1, 9));
+            store.setOpenSegmentDue(caseId, LocalDate.of(2026, 1, 14));
+            assertThat(store.openSegmentDue(caseId)).contains(LocalDate.of(2026, 1, 14));
+            assertThat(scansInThisTransaction("case_segment") - segmentScans).as("the two updates, no read")
+                    .isEqualTo(2);
+        });
+        tx().executeWithoutResult(s -> {
+            assertThat(store.state(caseId).status()).as("what was kept is what was written")
+                    .isEqualTo(CaseStatus.PROCESSING);
+            assertThat(store.display(caseId).overdueWarned()).isTrue();
+            assertThat(store.openSegmentDue(caseId)).contains(LocalDate.of(2026, 1, 14));
+        });
+    }
+
     @Test
     void withoutATransactionEveryReadGoesToTheDatabase() {
         UUID caseId = caseWithOpenSegment();
