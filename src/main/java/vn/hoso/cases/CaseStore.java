@@ -127,13 +127,17 @@ class CaseStore {
             return writeSegment(sql, args);
         }
         forgetReads(Table.CASE_SEGMENT);
-        List<Object[]> rows = jdbc.query(sql + " returning " + OPEN_SEGMENT_COLUMNS + ", due_date",
-                (rs, i) -> new Object[] {openSegment(rs), rs.getObject("due_date", LocalDate.class)}, args);
+        List<OpenSegmentRow> rows = jdbc.query(sql + " returning " + OPEN_SEGMENT_COLUMNS + ", due_date",
+                (rs, i) -> new OpenSegmentRow(openSegment(rs), rs.getObject("due_date", LocalDate.class)), args);
         if (rows.size() == 1) {
-            reads.put(new Read(Table.CASE_SEGMENT, "openSegment", caseId), Optional.of(rows.get(0)[0]));
-            reads.put(new Read(Table.CASE_SEGMENT, "openSegmentDue", caseId), Optional.ofNullable(rows.get(0)[1]));
+            reads.put(new Read(Table.CASE_SEGMENT, "openSegment", caseId), Optional.of(rows.get(0).segment()));
+            reads.put(new Read(Table.CASE_SEGMENT, "openSegmentDue", caseId), Optional.ofNullable(rows.get(0).due()));
         }
         return rows.size();
+    }
+
+    /** What an update of the open segment returns: the segment as {@link #openSegment} reads it, and its due date. */
+    private record OpenSegmentRow(OpenSegment segment, LocalDate due) {
     }
 
     /** Every write of case_segment goes through here (or forgets the segment's reads itself, as closeSegment). */
