@@ -169,8 +169,8 @@ final class CaseEventRelay implements SmartLifecycle {
         t.setDaemon(true);
         thread = t;
         t.start();
-        log.info("Event relay '{}' started (batch {}, poll {}, send timeout {})", name, settings.batchSize(),
-                settings.pollInterval(), settings.sendTimeout());
+        log.info("Event relay '{}' started (batch {}, poll {}, linger {}, send timeout {})", name,
+                settings.batchSize(), settings.pollInterval(), settings.linger(), settings.sendTimeout());
     }
 
     @Override
@@ -240,7 +240,12 @@ final class CaseEventRelay implements SmartLifecycle {
                 backoff = settings.retryBackoff();
                 inFlight = next;
                 if (inFlight == null) {
+                    long before = seen;
                     seen = signal.awaitAfter(seen, settings.pollInterval());
+                    if (seen != before && settings.linger().toNanos() > 0
+                            && stopping.await(settings.linger().toNanos(), TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
                 }
             }
         } catch (InterruptedException e) {

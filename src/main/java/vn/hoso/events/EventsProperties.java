@@ -24,17 +24,24 @@ record EventsProperties(@DefaultValue("6") int partitions, @DefaultValue Relay r
      * @param sendTimeout  how long a send may take until the broker acknowledged it ({@code delivery.timeout.ms})
      * @param retryBackoff first wait after a failed pass (doubles up to {@code maxBackoff})
      * @param maxBackoff   longest wait between failed passes
+     * @param linger       how long an idle relay, woken by a commit, waits before its pass, so that the events of
+     *                     the steps committing meanwhile go in the same pass (one claim, one produce request, one
+     *                     consumer batch for several steps); 0 sends at once
      */
     record Relay(@DefaultValue("true") boolean enabled,
                  @DefaultValue("2000") int batchSize,
                  @DefaultValue("100ms") Duration pollInterval,
                  @DefaultValue("30s") Duration sendTimeout,
                  @DefaultValue("500ms") Duration retryBackoff,
-                 @DefaultValue("10s") Duration maxBackoff) {
+                 @DefaultValue("10s") Duration maxBackoff,
+                 @DefaultValue("100ms") Duration linger) {
 
         Relay {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("hoso.events.relay.batch-size must be at least 1");
+            }
+            if (linger.isNegative()) {
+                throw new IllegalArgumentException("hoso.events.relay.linger must not be negative");
             }
             if (sendTimeout.toMillis() < 1000) {
                 throw new IllegalArgumentException("hoso.events.relay.send-timeout must be at least 1s");

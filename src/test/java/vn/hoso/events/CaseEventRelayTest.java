@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.Test;
@@ -63,15 +64,20 @@ class CaseEventRelayTest {
 
     CaseEventRelay secondRelay(String name, String bootstrapServers, EventsProperties.Relay settings,
                                RelaySignal signal) {
+        return secondRelay(name, bootstrapServers, settings, signal, new SimpleMeterRegistry());
+    }
+
+    CaseEventRelay secondRelay(String name, String bootstrapServers, EventsProperties.Relay settings,
+                               RelaySignal signal, MeterRegistry meters) {
         Map<String, Object> base = new HashMap<>();
         base.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         Map<String, Object> config = EventsConfiguration.relayProducerConfig(base, settings, "test-relay-" + name);
-        return new CaseEventRelay(name, jdbc, EventsConfiguration.producers(config), settings, signal,
-                new SimpleMeterRegistry());
+        return new CaseEventRelay(name, jdbc, EventsConfiguration.producers(config), settings, signal, meters);
     }
 
     static EventsProperties.Relay settings(int batch, Duration poll, Duration sendTimeout) {
-        return new EventsProperties.Relay(true, batch, poll, sendTimeout, Duration.ofMillis(100), Duration.ofSeconds(1));
+        return new EventsProperties.Relay(true, batch, poll, sendTimeout, Duration.ofMillis(100), Duration.ofSeconds(1),
+                Duration.ZERO);
     }
 
     /** Whole-log view of a set of cases: the events as the database has them, in seq order. */
@@ -208,6 +214,39 @@ class CaseEventRelayTest {
             Map<String, List<TopicReader.Received>> received = topic.awaitDistinct(
                     cases.stream().collect(Collectors.toMap(c -> c, c -> 3)), Duration.ofSeconds(30));
             assertTopicMatchesLog(received, idsInLog(cases));
+        }
+    }
+
+    /**
+     * A relay woken by a commit waits its linger before the pass: the events of three commits 0.2 s apart go to the
+     * topic in one pass (with no linger, each commit's wake-up would start a pass of its own).
+     */
+    @Test
+    void aRelayWokenByACommitLingersSoTheCommitsMeanwhileGoInOnePass() throws Exception {
+        List<String> cases = newCases("linger", 3);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RelaySignal signal = new RelaySignal();
+        CaseEventRelay relay = secondRelay("linger", bootstrap(), new EventsProperties.Relay(true, 2000,
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1),
+                Duration.ofSeconds(2)), signal, meters);
+        appRelay.stop();
+        try (TopicReader topic = new TopicReader(bootstrap(), cases)) {
+            relay.start();
+            Thread.sleep(1000); // its first pass, at start, sends whatever the outbox held
+            long passesBefore = meters.get("hoso.events.relay.phase").tag("phase", "read").timer().count();
+            for (String c : cases) {
+                tx.executeWithoutResult(s -> append(c, 1));
+                signal.signal();
+                Thread.sleep(200);
+            }
+            Map<String, List<TopicReader.Received>> received = topic.awaitDistinct(
+                    cases.stream().collect(Collectors.toMap(c -> c, c -> 1)), Duration.ofSeconds(30));
+            assertTopicMatchesLog(received, idsInLog(cases));
+            assertThat(meters.get("hoso.events.relay.phase").tag("phase", "read").timer().count() - passesBefore)
+                    .as("passes that sent events").isEqualTo(1);
+        } finally {
+            relay.stop();
+            appRelay.start();
         }
     }
 
