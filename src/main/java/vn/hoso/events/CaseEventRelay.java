@@ -242,7 +242,7 @@ final class CaseEventRelay implements SmartLifecycle {
                 if (inFlight == null) {
                     long before = seen;
                     seen = signal.awaitAfter(seen, settings.pollInterval());
-                    if (seen != before && settings.linger().toNanos() > 0
+                    if (seen != before && !settings.linger().isZero()
                             && stopping.await(settings.linger().toNanos(), TimeUnit.NANOSECONDS)) {
                         break;
                     }

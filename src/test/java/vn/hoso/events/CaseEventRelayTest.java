@@ -218,8 +218,9 @@ class CaseEventRelayTest {
     }
 
     /**
-     * A relay woken by a commit waits its linger before the pass: the events of three commits 0.2 s apart go to the
-     * topic in one pass (with no linger, each commit's wake-up would start a pass of its own).
+     * A relay woken by a commit waits its linger before the pass: it sends nothing in the 0.2 s after each of three
+     * commits, and then their events go to the topic in one pass (with no linger, each commit's wake-up would start a
+     * pass of its own).
      */
     @Test
     void aRelayWokenByACommitLingersSoTheCommitsMeanwhileGoInOnePass() throws Exception {
@@ -228,26 +229,33 @@ class CaseEventRelayTest {
         RelaySignal signal = new RelaySignal();
         CaseEventRelay relay = secondRelay("linger", bootstrap(), new EventsProperties.Relay(true, 2000,
                 Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1),
-                Duration.ofSeconds(2)), signal, meters);
+                Duration.ofSeconds(3)), signal, meters);
         appRelay.stop();
         try (TopicReader topic = new TopicReader(bootstrap(), cases)) {
             relay.start();
-            Thread.sleep(1000); // its first pass, at start, sends whatever the outbox held
-            long passesBefore = meters.get("hoso.events.relay.phase").tag("phase", "read").timer().count();
+            // idle: after its passes at start (whatever the outbox held), one found nothing to send
+            await("the relay idle").atMost(Duration.ofSeconds(30))
+                    .until(() -> passes(meters, "claim") > passes(meters, "read"));
+            long sentBefore = passes(meters, "read");
             for (String c : cases) {
                 tx.executeWithoutResult(s -> append(c, 1));
                 signal.signal();
-                Thread.sleep(200);
+                await("no pass during the linger").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
+                        .until(() -> passes(meters, "read") == sentBefore);
             }
             Map<String, List<TopicReader.Received>> received = topic.awaitDistinct(
                     cases.stream().collect(Collectors.toMap(c -> c, c -> 1)), Duration.ofSeconds(30));
             assertTopicMatchesLog(received, idsInLog(cases));
-            assertThat(meters.get("hoso.events.relay.phase").tag("phase", "read").timer().count() - passesBefore)
-                    .as("passes that sent events").isEqualTo(1);
+            assertThat(passes(meters, "read") - sentBefore).as("passes that sent events").isEqualTo(1);
         } finally {
             relay.stop();
             appRelay.start();
         }
+    }
+
+    /** How many passes of a relay reached a phase ({@code claim}: every pass; {@code read}: those with events). */
+    static long passes(MeterRegistry meters, String phase) {
+        return meters.get("hoso.events.relay.phase").tag("phase", phase).timer().count();
     }
 
     /**
