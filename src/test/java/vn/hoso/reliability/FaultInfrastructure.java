@@ -3,7 +3,6 @@ package vn.hoso.reliability;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -144,13 +143,14 @@ final class FaultInfrastructure implements AutoCloseable {
         return kafka.link();
     }
 
+    /**
+     * A port free now, for a server that binds it later (and again after each restart). Taken below the kernel's
+     * ephemeral range: a port the kernel hands out ({@code new ServerSocket(0)}) is also one it may give to any
+     * outgoing connection (a Kafka client, a JDBC pool) before the app binds it, which failed a fault test with
+     * "Port already in use". Below the range only an explicit bind can take it.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PortsOutsideEphemeralRange.fromKernel().free();
     }
 
     /** Last resort (JVM shutdown without close): stop PostgreSQL by the pid in its postmaster.pid. */
