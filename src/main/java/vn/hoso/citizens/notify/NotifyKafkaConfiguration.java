@@ -26,7 +26,7 @@ import vn.hoso.events.PublishedCaseEvent;
 
 /**
  * The notification consumer's own Kafka set-up (group {@code hoso.citizens.messages.group-id}, byte-array records, one
- * record at a time, its offset committed after it was queued). A record that is no case event is logged and skipped
+ * record at a time, the offsets committed once the poll's records are queued). A record that is no case event is logged and skipped
  * (the rollup consumer dead-letters it to {@code hoso.case-events.DLT} already); while the database is away the record
  * is retried with back-off (0.5 s doubling to 30 s) for as long as it takes; any other failure is retried so for up to
  * 10 minutes, then logged as an error and skipped.
@@ -51,7 +51,9 @@ class NotifyKafkaConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<byte[], byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
         factory.setAutoStartup(properties.messages().enabled());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Offsets are committed once per poll, not once per record (a request to the broker for each event): a record
+        // queued again after a crash between the two changes nothing, its messages being unique per (event, channel).
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         var backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         backOff.setMaxElapsedTime(600_000);
