@@ -26,10 +26,10 @@ import vn.hoso.events.PublishedCaseEvent;
 
 /**
  * The notification consumer's own Kafka set-up (group {@code hoso.citizens.messages.group-id}, byte-array records, one
- * record at a time, the offsets committed once the poll's records are queued). A record that is no case event is logged and skipped
- * (the rollup consumer dead-letters it to {@code hoso.case-events.DLT} already); while the database is away the record
- * is retried with back-off (0.5 s doubling to 30 s) for as long as it takes; any other failure is retried so for up to
- * 10 minutes, then logged as an error and skipped.
+ * record at a time, the offsets committed once the poll's records are queued). A record that is no case event is
+ * logged and skipped (the rollup consumer dead-letters it to {@code hoso.case-events.DLT} already); while the database
+ * is away the record is retried with back-off (0.5 s doubling to 30 s) for as long as it takes; any other failure is
+ * retried so for up to 10 minutes, then logged as an error and skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class NotifyKafkaConfiguration {
