@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -421,7 +422,7 @@ class PerformanceBenchmark {
         int steps = STEPS.length;
         log("growth: warm-up, %d bare cases", WARMUP_CASES);
         engineRound(false, WARMUP_CASES);
-        Map<String, Long> seqBefore = seqScans();
+        Map<String, Long> seqBefore = settledSeqScans();
         List<Double> before = new ArrayList<>();
         List<String> templates = new ArrayList<>();
         List<String> loadBefore = new ArrayList<>();
@@ -433,7 +434,7 @@ class PerformanceBenchmark {
             log("growth round %d, small history: %.1f steps/s (%.1f s; load average %s)", r + 1, before.get(r),
                     result.seconds, loadBefore.get(r));
         }
-        Map<String, Long> seqScansBefore = delta(seqBefore, seqScans());
+        Map<String, Long> seqScansBefore = delta(seqBefore, settledSeqScans());
         Map<String, Long> runtimeBefore = counts(RUNTIME_TABLES);
 
         // the templates: the last round's cases, run by the engine to their end
@@ -501,7 +502,7 @@ class PerformanceBenchmark {
                 + "after %s", finishedAfter - finishedBefore, loadSeconds, insertSeconds, loadSeconds - insertSeconds,
                 runtimeBefore, runtimeLoaded);
 
-        Map<String, Long> seqLoaded = seqScans();
+        Map<String, Long> seqLoaded = settledSeqScans();
         List<Double> after = new ArrayList<>();
         List<String> loadAfter = new ArrayList<>();
         for (int r = 0; r < GROWTH_ROUNDS; r++) {
@@ -511,7 +512,7 @@ class PerformanceBenchmark {
             log("growth round %d, %,d finished cases in the history: %.1f steps/s (%.1f s; load average %s)", r + 1,
                     finishedAfter + (long) r * CASES_PER_ROUND, after.get(r), result.seconds, loadAfter.get(r));
         }
-        Map<String, Long> seqScansAfter = delta(seqLoaded, seqScans());
+        Map<String, Long> seqScansAfter = delta(seqLoaded, settledSeqScans());
         Map<String, Long> runtimeAfter = counts(RUNTIME_TABLES);
         log("growth: sequential scans of act_* tables during the rounds, small history %s; large history %s",
                 seqScansBefore, seqScansAfter);
@@ -575,7 +576,25 @@ class PerformanceBenchmark {
         return m;
     }
 
-    /** Sequential scans so far of each engine table (PostgreSQL's statistics, flushed by the backends about 1/s). */
+    /**
+     * Sequential scans so far of each engine table, once every backend has published its own counters: a backend
+     * publishes them at most once a second, and one that went idle within that second only 10 s later
+     * (PostgreSQL's {@code PGSTAT_IDLE_INTERVAL}); read at once after a phase, the growth benchmark's own counting
+     * queries after the load showed up as scans "during the rounds" with the large history. Settled: unchanged over
+     * 11 s.
+     */
+    Map<String, Long> settledSeqScans() {
+        AtomicReference<Map<String, Long>> last = new AtomicReference<>(seqScans());
+        try {
+            await("sequential scan counters settled").pollDelay(Duration.ofSeconds(11))
+                    .pollInterval(Duration.ofSeconds(11)).atMost(Duration.ofSeconds(60))
+                    .until(() -> last.getAndSet(seqScans()).equals(last.get()));
+        } catch (org.awaitility.core.ConditionTimeoutException stillMoving) {
+            log("growth: sequential scan counters still moving after 60 s (the engine's own work); read as they are");
+        }
+        return last.get();
+    }
+
     Map<String, Long> seqScans() {
         Map<String, Long> m = new TreeMap<>();
         jdbc.query("select relname, seq_scan from pg_stat_user_tables where relname like 'act\\_%'",
