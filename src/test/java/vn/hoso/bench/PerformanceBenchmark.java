@@ -311,8 +311,8 @@ class PerformanceBenchmark {
     /**
      * Pairs of warm-up rounds ({@code warmup-cases} per mode) until the JIT's compiler threads spent at most
      * {@code warmup-jit-share} of a pair's time compiling, or for {@code warmup-max-seconds}. On two cores C2 compiles
-     * the app, the engine and the in-JVM broker for minutes (2026-12-03: still 7–15 s a round after 16 rounds of each
-     * mode); the timed rounds measure the steps, not the compiler's share of the cores.
+     * the app, the engine and the in-JVM broker for minutes (2026-12-03: still 7–9 s a pipeline round after 16 rounds
+     * of each mode); the timed rounds measure the steps, not the compiler's share of the cores.
      */
     Map<String, Object> warmUpUntilJitQuiet() throws Exception {
         long start = System.nanoTime();
